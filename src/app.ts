@@ -1,0 +1,73 @@
+import type { Config } from './config/env.js';
+import { seedIfEmpty } from './content/seeds/seed-if-empty.js';
+import { defaultSeedsDir } from './content/seeds/read-seeds.js';
+import { openDatabase, type Database } from './db/client.js';
+import { lockDataDir } from './db/data-dir-lock.js';
+import { migrate } from './db/migrate.js';
+import { createGraphQLServer } from './graphql/server.js';
+import { createRequestHandler } from './http/app.js';
+import { listen } from './http/server.js';
+import type { Logger } from './shared/logger.js';
+
+export interface RunningApp {
+  url: string;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set), migrated. */
+export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; release: () => Promise<void> }> {
+  const unlock = config.DATABASE_URL ? async () => {} : await lockDataDir(config.DATA_DIR);
+  try {
+    const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    return {
+      database,
+      release: async () => {
+        await database.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** An already open database (tests); otherwise the configured one is opened and owned. */
+  database?: Database;
+  seedsDir?: string;
+}
+
+/** Migrate, seed an empty database, serve HTTP. What `mlbrief serve` and `npm start` run. */
+export async function startApp({ config, logger, database: given, seedsDir = defaultSeedsDir }: StartOptions): Promise<RunningApp> {
+  const opened = given ? { database: given, release: async () => {} } : await openConfiguredDatabase(config);
+  const { database } = opened;
+  try {
+    const { applied } = await migrate(database.db);
+    if (applied.length) logger.info({ applied: applied.length }, 'applied migrations');
+    const seeded = await seedIfEmpty(database.db, seedsDir);
+    if (seeded) logger.info(seeded, 'seeded an empty database');
+    const apollo = await createGraphQLServer({
+      introspection: config.GRAPHQL_INTROSPECTION,
+      production: config.NODE_ENV === 'production',
+      logger,
+    });
+    const http = await listen(createRequestHandler({ database, apollo, logger }), config.HOST, config.PORT);
+    logger.info({ url: http.url, database: database.kind }, 'mlbrief is serving');
+    return {
+      url: http.url,
+      database,
+      stop: async () => {
+        await http.close();
+        await apollo.stop();
+        await opened.release();
+      },
+    };
+  } catch (error) {
+    await opened.release();
+    throw error;
+  }
+}

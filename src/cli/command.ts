@@ -1,0 +1,13 @@
+import type { Config } from '../config/env.js';
+import type { Logger } from '../shared/logger.js';
+
+export interface CommandContext {
+  config: Config;
+  logger: Logger;
+  flags: { worker: boolean; json: boolean };
+  positionals: string[];
+  /** Command output for people and scripts; logs go to stderr. */
+  out: (line: string) => void;
+}
+
+export type Command = (context: CommandContext) => Promise<number>;

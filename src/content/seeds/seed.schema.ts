@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The shape of `seeds/tags.yaml` and `seeds/concepts/**\/*.yaml`; see seeds/README.md. */
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+
+export const difficulties = ['beginner', 'intermediate', 'advanced'] as const;
+export const explanationKinds = ['intuition', 'detail', 'example', 'math', 'pitfall', 'analogy'] as const;
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const tagSeed = z.strictObject({
+  slug,
+  name: text,
+  description: text,
+});
+
+export const tagsFile = z.strictObject({ tags: z.array(tagSeed).min(1) });
+
+export const referenceSeed = z.strictObject({
+  title: text,
+  authors: text,
+  year: z.number().int().min(1700).max(2100),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export const conceptSeed = z.strictObject({
+  slug,
+  name: text,
+  title: text,
+  summary: text.max(200, 'must be at most 200 characters'),
+  difficulty: z.enum(difficulties),
+  status: z.enum(['published', 'draft']).default('published'),
+  tags: z.array(slug).min(1).max(4),
+  aliases: z.array(text).default([]),
+  formula: z.strictObject({ unicode: text, latex: text }).optional(),
+  example: text,
+  image: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      alt: text,
+      credit: text,
+      license: text,
+      sourceUrl: z.url({ protocol: /^https?$/ }),
+    })
+    .optional(),
+  explanations: z
+    .array(z.strictObject({ kind: z.enum(explanationKinds), body: text }))
+    .min(2)
+    .refine((list) => new Set(list.map((e) => e.kind)).size >= 2, 'needs at least two different kinds'),
+  related: z.array(slug).default([]),
+  prerequisites: z.array(slug).default([]),
+  references: z.array(referenceSeed).min(1),
+});
+
+export type TagSeed = z.infer<typeof tagSeed>;
+export type ConceptSeed = z.infer<typeof conceptSeed>;

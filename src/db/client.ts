@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** SQL statements sent so far; tests and benchmarks read it to prove a query's cost is flat. */
+  stats: { statements: number };
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string | undefined;
+  dataDir: string;
+  /** Pool size for PostgreSQL; PGlite is always one connection. */
+  maxConnections?: number;
+  /** A PGlite data-dir tarball to start a new database from (tests boot from a migrated one). */
+  template?: Blob;
+}
+
+class StatementCounter implements DrizzleLogger {
+  readonly stats = { statements: 0 };
+  logQuery(): void {
+    this.stats.statements++;
+  }
+}
+
+/** PostgreSQL when a URL is given, otherwise the embedded PGlite under `dataDir`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url
+    ? openPostgres(options.url, options.maxConnections ?? 10)
+    : openPglite(options.dataDir, options.template);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'mlbrief' } });
+  const counter = new StatementCounter();
+  const db = drizzle(client, { schema, logger: counter }) as unknown as Db;
+  return { db, kind: 'postgres', stats: counter.stats, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  const fresh = inMemory || !existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  // initdb inside WASM takes seconds and ~900 MB; a cluster prepared by PGlite's authors for this
+  // exact version loads in a fraction of that (bench/startup.ts measures both).
+  const loadDataDir = fresh ? (template ?? (await preparedCluster())) : undefined;
+  const client = await PGlite.create(inMemory ? undefined : dataDir, loadDataDir ? { loadDataDir } : {});
+  const counter = new StatementCounter();
+  const db = drizzle(client, { schema, logger: counter }) as unknown as Db;
+  return { db, kind: 'pglite', stats: counter.stats, close: () => client.close() };
+}
+
+async function preparedCluster(): Promise<Blob | undefined> {
+  try {
+    const { dataDir } = await import('@electric-sql/pglite-prepopulatedfs');
+    return await dataDir();
+  } catch {
+    return undefined; // falls back to initdb: slower, same result
+  }
+}
+
+/** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export const ping = (db: Db) => db.execute(sql`select 1`);

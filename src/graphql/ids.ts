@@ -1,0 +1,18 @@
+import { badInput } from '../shared/errors.js';
+
+/** Opaque Relay global ids: base64url of "Type:key". Clients must not parse them. */
+export type NodeType = 'Concept' | 'Tag' | 'Explanation';
+const nodeTypes: readonly string[] = ['Concept', 'Tag', 'Explanation'] satisfies NodeType[];
+
+export function toGlobalId(type: NodeType, id: number): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+}
+
+export function fromGlobalId(globalId: string): { type: NodeType; id: number } {
+  const [type, key, ...rest] = Buffer.from(globalId, 'base64url').toString('utf8').split(':');
+  const id = Number(key);
+  if (rest.length > 0 || !type || !nodeTypes.includes(type) || !Number.isSafeInteger(id) || id < 1) {
+    throw badInput('id is not a global id this API returned');
+  }
+  return { type: type as NodeType, id };
+}

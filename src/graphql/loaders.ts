@@ -1,0 +1,103 @@
+import DataLoader from 'dataloader';
+import { conceptsByIds, conceptsBySlugs, type ConceptRow } from '../content/concepts.queries.js';
+import {
+  explanationsByIds,
+  explanationsOfConcepts,
+  relatedOfConcepts,
+  tagsOfConcepts,
+  type ExplanationRow,
+  type RelationKind,
+  type TagRow,
+} from '../content/relations.queries.js';
+import { conceptsOfTags, tagsByIds, tagsBySlugs } from '../content/tags.queries.js';
+import type { Db } from '../db/client.js';
+
+/** Per-request batching: each relation costs one statement however many parents ask for it. */
+export function createLoaders(db: Db) {
+  return {
+    conceptById: new DataLoader<number, ConceptRow | null>(async (ids) => byKey(ids, await conceptsByIds(db, ids), (c) => c.id)),
+    conceptBySlug: new DataLoader<string, ConceptRow | null>(async (slugs) =>
+      byKey(slugs, await conceptsBySlugs(db, slugs), (c) => c.slug),
+    ),
+    tagById: new DataLoader<number, TagRow | null>(async (ids) => byKey(ids, await tagsByIds(db, ids), (t) => t.id)),
+    tagBySlug: new DataLoader<string, TagRow | null>(async (slugs) => byKey(slugs, await tagsBySlugs(db, slugs), (t) => t.slug)),
+    explanationById: new DataLoader<number, ExplanationRow | null>(async (ids) =>
+      byKey(ids, await explanationsByIds(db, ids), (e) => e.id),
+    ),
+    tagsOfConcept: new DataLoader<number, TagRow[]>(async (ids) =>
+      groupBy(ids, await tagsOfConcepts(db, ids), (r) => r.conceptId, (r) => r.tag),
+    ),
+    explanationsOfConcept: new DataLoader<number, ExplanationRow[]>(async (ids) =>
+      groupBy(ids, await explanationsOfConcepts(db, ids), (r) => r.conceptId, (r) => r),
+    ),
+    relatedOfConcept: relationLoader(db, 'related'),
+    prerequisitesOfConcept: relationLoader(db, 'prerequisite'),
+    conceptsOfTag: new DataLoader<TagPageKey, TagPage, string>(
+      async (keys) => {
+        // Keys asking for the same page shape share one statement.
+        const results = new Map<string, TagPage>();
+        for (const group of groupKeysByShape(keys).values()) {
+          const rows = await conceptsOfTags(db, group.map((k) => k.tagId), group[0]!.limit, group[0]!.after);
+          for (const key of group) {
+            const mine = rows.filter((r) => r.tagId === key.tagId);
+            results.set(tagPageKey(key), {
+              total: mine[0]?.total ?? 0,
+              concepts: mine.flatMap((r) => (r.concept ? [r.concept] : [])),
+            });
+          }
+        }
+        return keys.map((k) => results.get(tagPageKey(k))!);
+      },
+      { cacheKeyFn: tagPageKey },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface TagPageKey {
+  tagId: number;
+  /** Rows to fetch: the page size plus one, to learn whether another page follows. */
+  limit: number;
+  after: string | undefined;
+}
+
+export interface TagPage {
+  total: number;
+  concepts: ConceptRow[];
+}
+
+const tagPageKey = (k: TagPageKey) => `${k.tagId}|${k.limit}|${k.after ?? ''}`;
+
+function groupKeysByShape(keys: readonly TagPageKey[]): Map<string, TagPageKey[]> {
+  const groups = new Map<string, TagPageKey[]>();
+  for (const key of keys) {
+    const shape = `${key.limit}|${key.after ?? ''}`;
+    const group = groups.get(shape);
+    if (group) group.push(key);
+    else groups.set(shape, [key]);
+  }
+  return groups;
+}
+
+function relationLoader(db: Db, kind: RelationKind) {
+  return new DataLoader<number, ConceptRow[]>(async (ids) =>
+    groupBy(ids, await relatedOfConcepts(db, ids, kind), (r) => r.conceptId, (r) => r.concept),
+  );
+}
+
+function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<K, R, T>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => T): T[][] {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = map.get(key);
+    if (list) list.push(valueOf(row));
+    else map.set(key, [valueOf(row)]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

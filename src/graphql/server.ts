@@ -1,0 +1,62 @@
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { GraphQLContext } from './context.js';
+import { buildSchema } from './schema.js';
+
+export interface GraphQLServerOptions {
+  introspection: boolean;
+  production: boolean;
+  logger: Logger;
+}
+
+/** Codes of errors that are the client's to see; anything else is masked (and logged in full). */
+const clientCodes = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export async function createGraphQLServer(options: GraphQLServerOptions): Promise<ApolloServer<GraphQLContext>> {
+  const { logger } = options;
+  const server = new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    introspection: options.introspection,
+    csrfPrevention: true,
+    // We drain HTTP and close the database ourselves on SIGTERM; Apollo's handler would re-raise it.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    logger: logger.child({ component: 'apollo' }),
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+  });
+  await server.start();
+  return server;
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && clientCodes.has(code)) return formatted;
+  if (original instanceof GraphQLError && !original.originalError && code === undefined) return formatted;
+  logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+

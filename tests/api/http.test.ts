@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditServer } from 'graphql-http';
+import type { RunningApp } from '../../src/app.js';
+import { gql, startTestApp } from '../support/app.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+describe(`the HTTP server on ${backend}`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await database.dispose();
+  });
+
+  it('meets every MUST of the GraphQL-over-HTTP spec (graphql-http audits)', async () => {
+    const results = await auditServer({ url: `${app.url}/graphql` });
+    const failedMusts = results.filter((r) => r.status !== 'ok' && r.name.startsWith('MUST'));
+    expect(failedMusts.map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`)).toEqual([]);
+  });
+
+  it('answers GET queries (with the CSRF-safe header) as well as POST', async () => {
+    const query = encodeURIComponent('{ concept(slug: "dropout") { name } }');
+    const res = await fetch(`${app.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { concept: { name: 'Dropout' } } });
+  });
+
+  it('refuses a mutation over GET and a simple cross-site request', async () => {
+    const csrf = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ tags { slug } }')}`);
+    expect(csrf.status).toBe(400);
+  });
+
+  it('answers an oversized body with 413 before parsing it', async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${'__typename '.repeat(200_000)} }` }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(res.status).toBe(400);
+  });
+
+  it('reports liveness and readiness', async () => {
+    const live = await fetch(`${app.url}/healthz`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: backend });
+  });
+
+  it('serves an explorer page whose scripts all come from this server', async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    for (const source of sources) {
+      expect(source.startsWith('/')).toBe(true);
+      const asset = await fetch(`${app.url}${source}`);
+      expect(asset.status, source).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(20);
+    }
+  });
+
+  it('answers unknown paths with 404 in the GraphQL error shape', async () => {
+    const res = await fetch(`${app.url}/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ errors: [{ message: 'no route for /nope', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('reports parse and validation errors with stable codes and no schema hints', async () => {
+    const parse = await gql(app.url, '{ concepts(');
+    expect(parse.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const invalid = await gql(app.url, '{ concept(slug: "dropout") { nam } }');
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(invalid.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe(`unexpected errors on ${backend}`, () => {
+  it('are masked for clients and logged in full', async () => {
+    const database = await createTestDatabase();
+    const { Writable } = await import('node:stream');
+    const { pino } = await import('pino');
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    const { startApp } = await import('../../src/app.js');
+    const { loadConfig } = await import('../../src/config/env.js');
+    const app = await startApp({ config: loadConfig({ PORT: '0', NODE_ENV: 'production' }), logger, database });
+    try {
+      const { sql } = await import('drizzle-orm');
+      await database.db.execute(sql`alter table explanations rename to explanations_moved`);
+      const res = await gql(app.url, '{ concept(slug: "dropout") { name explanations { body } } }');
+      expect(res.errors).toEqual([
+        { message: 'Internal server error', path: ['concept', 'explanations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      expect(lines.join('')).toMatch(/explanations.*does not exist/);
+      expect(lines.join('')).toMatch(/"stack":/);
+    } finally {
+      await app.stop();
+      await database.dispose();
+    }
+  });
+});
