@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { concepts, conceptTags, tags } from '../db/schema/index.js';
 import { toPage, type Page } from './pagination.js';
@@ -24,10 +24,8 @@ function filterWhere(filter: ConceptFilter): SQL | undefined {
   if (filter.query) conditions.push(sql`${concepts.search} @@ websearch_to_tsquery('english', ${filter.query})`);
   if (filter.tag) {
     conditions.push(
-      exists(
-        sql`select 1 from ${conceptTags} join ${tags} on ${tags.id} = ${conceptTags.tagId}
-            where ${conceptTags.conceptId} = ${concepts.id} and ${tags.slug} = ${filter.tag}`,
-      ),
+      sql`exists (select 1 from ${conceptTags} join ${tags} on ${tags.id} = ${conceptTags.tagId}
+            where ${conceptTags.conceptId} = ${concepts.id} and ${tags.slug} = ${filter.tag})`,
     );
   }
   return and(...conditions);
