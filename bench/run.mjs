@@ -1,0 +1,16 @@
+// `npm run bench`: each figure beside a baseline measured in this same run, and the ratio.
+// BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the PostgreSQL server figures.
+import { startupBench } from './startup.mjs';
+import { statementBench } from './statements.mjs';
+
+const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
+const rows = [...(await startupBench({ postgresUrl })), ...(await statementBench({ postgresUrl }))];
+
+const fmt = (row, v) => (row.unit === 'statements' ? String(v) : `${(v / 1000).toFixed(2)} s`);
+const table = [
+  ['figure', 'value', 'baseline (same run)', 'ratio', 'target'],
+  ...rows.map((r) => [r.figure, fmt(r, r.value), `${fmt(r, r.baseline)} (${r.baselineName})`, `${(r.value / r.baseline).toFixed(2)}×`, r.target]),
+];
+console.log(`mlbrief bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+for (const line of table) console.log(`| ${line.join(' | ')} |`);

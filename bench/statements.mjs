@@ -1,0 +1,42 @@
+// SQL statements per GraphQL query: constant in `first` thanks to per-request DataLoaders.
+import { startApp } from '../dist/app.js';
+import { loadConfig } from '../dist/config/env.js';
+import { openDatabase } from '../dist/db/client.js';
+import { createLogger } from '../dist/shared/logger.js';
+
+const query = (first) =>
+  `{ concepts(first: ${first}) { edges { node { slug tags { slug } explanations { kind body } related { slug } } } } }`;
+
+export async function statementBench({ postgresUrl } = {}) {
+  const rows = [];
+  const targets = [{ name: 'PGlite', options: { dataDir: 'memory://' } }];
+  if (postgresUrl) targets.push({ name: 'PostgreSQL', options: { url: postgresUrl, dataDir: '' } });
+  for (const { name, options } of targets) {
+    const database = await openDatabase(options);
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+    const app = await startApp({ config, logger: createLogger('silent'), database });
+    const counts = {};
+    for (const first of [5, 100]) {
+      const before = database.stats.statements;
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: query(first) }),
+      });
+      const body = await res.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      counts[first] = database.stats.statements - before;
+    }
+    await app.stop();
+    await database.close();
+    rows.push({
+      figure: `${name}: SQL statements, concepts(first: 100) { tags explanations related }`,
+      value: counts[100],
+      baseline: counts[5],
+      baselineName: 'same query, first: 5',
+      target: '1.00× and ≤ 4',
+      unit: 'statements',
+    });
+  }
+  return rows;
+}
