@@ -7,7 +7,9 @@ import { migrate } from './db/migrate.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { createRequestHandler } from './http/app.js';
 import { listen } from './http/server.js';
+import { fetchOptions } from './news/fetch-options.js';
 import type { Logger } from './shared/logger.js';
+import { startScheduler } from './worker/scheduler.js';
 
 export interface RunningApp {
   url: string;
@@ -39,10 +41,18 @@ export interface StartOptions {
   /** An already open database (tests); otherwise the configured one is opened and owned. */
   database?: Database;
   seedsDir?: string;
+  /** Run the scheduler (ingest, editions) in this process too. */
+  worker?: boolean;
 }
 
 /** Migrate, seed an empty database, serve HTTP. What `mlbrief serve` and `npm start` run. */
-export async function startApp({ config, logger, database: given, seedsDir = defaultSeedsDir }: StartOptions): Promise<RunningApp> {
+export async function startApp({
+  config,
+  logger,
+  database: given,
+  seedsDir = defaultSeedsDir,
+  worker = false,
+}: StartOptions): Promise<RunningApp> {
   const opened = given ? { database: given, release: async () => {} } : await openConfiguredDatabase(config);
   const { database } = opened;
   try {
@@ -55,12 +65,21 @@ export async function startApp({ config, logger, database: given, seedsDir = def
       production: config.NODE_ENV === 'production',
       logger,
     });
-    const http = await listen(createRequestHandler({ database, apollo, logger }), config.HOST, config.PORT);
-    logger.info({ url: http.url, database: database.kind }, 'mlbrief is serving');
+    const handler = createRequestHandler({
+      database,
+      apollo,
+      logger,
+      adminToken: config.ADMIN_TOKEN,
+      fetchOptions: fetchOptions(config),
+    });
+    const http = await listen(handler, config.HOST, config.PORT);
+    const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;
+    logger.info({ url: http.url, database: database.kind, worker }, 'mlbrief is serving');
     return {
       url: http.url,
       database,
       stop: async () => {
+        await scheduler?.stop();
         await http.close();
         await apollo.stop();
         await opened.release();

@@ -3,12 +3,15 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { Command } from './command.js';
+import { ingest } from './commands/ingest.js';
 import { migrate } from './commands/migrate.js';
 import { seed } from './commands/seed.js';
 import { serve } from './commands/serve.js';
+import { sources } from './commands/sources.js';
+import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, migrate, seed };
+const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest };
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -19,6 +22,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       options: {
         'no-worker': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        name: { type: 'string' },
+        weight: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -31,12 +36,17 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"; try \`mlbrief --help\``);
     if (values['no-worker'] && name !== 'serve') throw new UsageError('--no-worker goes with `serve`');
+    if ((values.name !== undefined || values.weight !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
+      throw new UsageError('--name and --weight go with `sources add`');
+    }
+    if (values.json && !['sources', 'ingest', 'edition'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
     return await command({
       config,
       logger,
       flags: { worker: !values['no-worker'], json: values.json },
+      options: { name: values.name, weight: values.weight },
       positionals: rest,
       out: (line) => process.stdout.write(`${line}\n`),
     });
@@ -49,7 +59,7 @@ function reportFailure(error: unknown): number {
   const known =
     error instanceof UsageError ||
     error instanceof ConfigError ||
-    (error instanceof AppError && (error.code === 'INVALID_CONFIG' || error.code === 'INVALID_SEED')) ||
+    (error instanceof AppError && ['INVALID_CONFIG', 'INVALID_SEED', 'BAD_USER_INPUT'].includes(error.code)) ||
     (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
   if (known) {
     process.stderr.write(`mlbrief: ${(error as Error).message}\n`);

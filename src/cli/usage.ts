@@ -6,8 +6,11 @@ export class UsageError extends Error {
 export const usage = `usage: mlbrief <command> [options]
 
 commands:
-  serve [--no-worker]   serve the HTTP API (what \`npm start\` runs)
+  serve [--no-worker]   serve the HTTP API and run the scheduler (what \`npm start\` runs)
+  worker                the scheduler alone (needs DATABASE_URL)
   migrate               apply pending migrations (safe to run concurrently)
   seed                  upsert everything in seeds/ (idempotent)
+  sources add URL [--name N] [--weight W] | sources list [--json] | sources remove URL
+  ingest [--json]       one fetch pass over all enabled sources now
 
-environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, …)`;
+environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;

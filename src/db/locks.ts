@@ -9,6 +9,8 @@ import type { Db } from './client.js';
 export const lockKeys = {
   migrate: 7_412_001,
   seed: 7_412_002,
+  ingest: 7_412_003,
+  edition: 7_412_004,
 } as const;
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,13 +1,32 @@
 import type { Database } from '../db/client.js';
+import type { FetchOptions } from '../news/types.js';
 import type { Logger } from '../shared/logger.js';
+import { adminAccess, type AdminAccess } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface GraphQLContext {
   db: Database['db'];
+  database: Database;
   loaders: Loaders;
   logger: Logger;
+  admin: AdminAccess;
+  fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
 }
 
-export function createContext(database: Database, logger: Logger): GraphQLContext {
-  return { db: database.db, loaders: createLoaders(database.db), logger };
+export interface ContextDeps {
+  database: Database;
+  logger: Logger;
+  adminToken: string | undefined;
+  fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
+}
+
+export function createContext(deps: ContextDeps, request: { authorization: string | undefined }): GraphQLContext {
+  return {
+    db: deps.database.db,
+    database: deps.database,
+    loaders: createLoaders(deps.database.db),
+    logger: deps.logger,
+    admin: adminAccess(request.authorization, deps.adminToken),
+    fetchOptions: deps.fetchOptions,
+  };
 }

@@ -1,8 +1,8 @@
 import { badInput } from '../shared/errors.js';
 
 /** Opaque Relay global ids: base64url of "Type:key". Clients must not parse them. */
-export type NodeType = 'Concept' | 'Tag' | 'Explanation';
-const nodeTypes: readonly string[] = ['Concept', 'Tag', 'Explanation'] satisfies NodeType[];
+export type NodeType = 'Concept' | 'Tag' | 'Explanation' | 'Source' | 'Story';
+const nodeTypes: readonly string[] = ['Concept', 'Tag', 'Explanation', 'Source', 'Story'] satisfies NodeType[];
 
 export function toGlobalId(type: NodeType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
@@ -15,4 +15,11 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: number } {
     throw badInput('id is not a global id this API returned');
   }
   return { type: type as NodeType, id };
+}
+
+/** A global id that must name an object of `type`. */
+export function idOf(type: NodeType, globalId: string): number {
+  const decoded = fromGlobalId(globalId);
+  if (decoded.type !== type) throw badInput(`id is not a ${type} id`);
+  return decoded.id;
 }

@@ -11,6 +11,8 @@ import {
 } from '../content/relations.queries.js';
 import { conceptsOfTags, tagsByIds, tagsBySlugs } from '../content/tags.queries.js';
 import type { Db } from '../db/client.js';
+import { sourcesByIds, type SourceRow } from '../news/sources.queries.js';
+import { conceptsOfStories, storiesByIds, storiesOfConcepts, type StoryRow } from '../news/stories.queries.js';
 
 /** Per-request batching: each relation costs one statement however many parents ask for it. */
 export function createLoaders(db: Db) {
@@ -30,6 +32,22 @@ export function createLoaders(db: Db) {
     explanationsOfConcept: new DataLoader<number, ExplanationRow[]>(async (ids) =>
       groupBy(ids, await explanationsOfConcepts(db, ids), (r) => r.conceptId, (r) => r),
     ),
+    sourceById: new DataLoader<number, SourceRow | null>(async (ids) => byKey(ids, await sourcesByIds(db, ids), (s) => s.id)),
+    storyById: new DataLoader<number, StoryRow | null>(async (ids) => byKey(ids, await storiesByIds(db, ids), (s) => s.id)),
+    conceptsOfStory: new DataLoader<number, ConceptRow[]>(async (ids) =>
+      groupBy(ids, await conceptsOfStories(db, ids), (r) => r.storyId, (r) => r.concept),
+    ),
+    /** Keyed by "conceptId|limit"; one statement per distinct limit. */
+    storiesOfConcept: new DataLoader<string, StoryRow[]>(async (keys) => {
+      const parsed = keys.map((k) => k.split('|').map(Number) as [number, number]);
+      const results = new Map<string, StoryRow[]>();
+      for (const limit of new Set(parsed.map(([, l]) => l))) {
+        const ids = parsed.filter(([, l]) => l === limit).map(([id]) => id);
+        const rows = await storiesOfConcepts(db, ids, limit);
+        for (const id of ids) results.set(`${id}|${limit}`, rows.filter((r) => r.conceptId === id).map((r) => r.story));
+      }
+      return keys.map((k) => results.get(k) ?? []);
+    }),
     relatedOfConcept: relationLoader(db, 'related'),
     prerequisitesOfConcept: relationLoader(db, 'prerequisite'),
     conceptsOfTag: new DataLoader<TagPageKey, TagPage, string>(

@@ -1,6 +1,9 @@
 import type { ConceptRow, SearchHit } from '../content/concepts.queries.js';
 import type { Page } from '../content/pagination.js';
 import type { ExplanationRow, TagRow } from '../content/relations.queries.js';
+import type { IngestRun, SourceOutcome } from '../news/ingest.js';
+import type { SourceRow } from '../news/sources.queries.js';
+import type { StoryRow } from '../news/stories.queries.js';
 
 /** What resolvers receive as parents: database rows, plus lazy totals so counts run only when asked. */
 export type ConceptModel = ConceptRow;
@@ -10,5 +13,15 @@ export type SearchResultModel = SearchHit;
 
 export interface ConceptConnectionModel {
   page: Page<ConceptRow>;
+  totalCount: () => Promise<number>;
+}
+
+export type SourceModel = SourceRow;
+export type StoryModel = StoryRow;
+export type IngestRunModel = IngestRun;
+export type IngestSourceOutcomeModel = SourceOutcome;
+
+export interface StoryConnectionModel {
+  page: Page<StoryRow>;
   totalCount: () => Promise<number>;
 }

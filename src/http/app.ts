@@ -1,30 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { Database } from '../db/client.js';
-import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { createContext, type ContextDeps, type GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../shared/logger.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
 import { sendError } from './respond.js';
 
-export interface AppDeps {
-  database: Database;
+export interface AppDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
-  logger: Logger;
   maxBodyBytes?: number;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The node:http request handler: one small router over the paths of shared/PRODUCT.md. */
-export function createRequestHandler({ database, apollo, logger, maxBodyBytes = 1_000_000 }: AppDeps): RequestHandler {
-  const graphql = graphqlRoute({
-    apollo,
-    maxBodyBytes,
-    context: async () => createContext(database, logger),
-  });
+export function createRequestHandler(deps: AppDeps): RequestHandler {
+  const { database, apollo, logger, maxBodyBytes = 1_000_000 } = deps;
+  const graphql = graphqlRoute({ apollo, maxBodyBytes, context: async (req) => createContext(deps, { authorization: req.headers.authorization }) });
 
   return async (req, res) => {
     const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();

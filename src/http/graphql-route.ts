@@ -6,7 +6,7 @@ import { sendError } from './respond.js';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<GraphQLContext>;
-  context: () => Promise<GraphQLContext>;
+  context: (req: IncomingMessage) => Promise<GraphQLContext>;
   maxBodyBytes: number;
 }
 
@@ -35,7 +35,7 @@ export function graphqlRoute({ apollo, context, maxBodyBytes }: GraphQLRouteOpti
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context,
+      context: () => context(req),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

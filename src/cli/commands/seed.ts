@@ -11,7 +11,7 @@ export async function seed({ config, out }: CommandContext): Promise<number> {
   try {
     await migrate(database.db);
     const result = await seedDatabase(database.db, library);
-    out(`seeded ${result.tags} tags and ${result.concepts} concepts (${result.changed} new or changed)`);
+    out(`seeded ${result.tags} tags, ${result.concepts} concepts (${result.changed} new or changed) and ${result.sources} sources`);
     return 0;
   } finally {
     await release();

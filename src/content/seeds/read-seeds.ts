@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { conceptSeed, tagsFile, type ConceptSeed, type TagSeed } from './seed.schema.js';
+import { existsSync } from 'node:fs';
+import { conceptSeed, sourcesFile, tagsFile, type ConceptSeed, type SourceSeed, type TagSeed } from './seed.schema.js';
 
 export const defaultSeedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 
 export interface SeedLibrary {
   tags: TagSeed[];
   concepts: ConceptSeed[];
+  sources: SourceSeed[];
 }
 
 /** Reads and validates every seed file; the first invalid one fails with its file and field. */
@@ -19,7 +21,9 @@ export async function readSeedLibrary(seedsDir: string): Promise<SeedLibrary> {
   const files = await yamlFilesUnder(path.join(seedsDir, 'concepts'));
   const concepts: ConceptSeed[] = [];
   for (const file of files) concepts.push(await readConceptFile(file, seedsDir));
-  return { tags, concepts };
+  const sourcesPath = path.join(seedsDir, 'sources.yaml');
+  const sources = existsSync(sourcesPath) ? (await readSeedFile(sourcesPath, sourcesFile, seedsDir)).sources : [];
+  return { tags, concepts, sources };
 }
 
 export async function readConceptFile(file: string, seedsDir: string): Promise<ConceptSeed> {

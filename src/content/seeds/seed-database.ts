@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { lockKeys, waitForLock } from '../../db/locks.js';
-import { conceptRelations, concepts, conceptTags, explanations, tags } from '../../db/schema/index.js';
+import { conceptRelations, concepts, conceptTags, explanations, sources, tags } from '../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { SeedLibrary } from './read-seeds.js';
 import type { ConceptSeed } from './seed.schema.js';
@@ -10,6 +10,7 @@ import type { ConceptSeed } from './seed.schema.js';
 export interface SeedResult {
   tags: number;
   concepts: number;
+  sources: number;
   /** Cards inserted or changed by this run; 0 on a second run over the same files. */
   changed: number;
 }
@@ -30,7 +31,19 @@ export async function seedDatabase(db: Db, library: SeedLibrary): Promise<SeedRe
         set: { name: sql`excluded.name`, description: sql`excluded.description` },
         setWhere: sql`(${tags.name}, ${tags.description}) is distinct from (excluded.name, excluded.description)`,
       });
-    if (library.concepts.length === 0) return { tags: library.tags.length, concepts: 0, changed: 0 };
+    if (library.sources.length > 0) {
+      // Declared fields only: an operator's enabled flag and a feed's health stay as they are.
+      await tx
+        .insert(sources)
+        .values(library.sources.map((s) => ({ url: s.url, name: s.name, siteUrl: s.siteUrl ?? null, weight: s.weight })))
+        .onConflictDoUpdate({
+          target: sources.url,
+          set: { name: sql`excluded.name`, siteUrl: sql`excluded.site_url`, weight: sql`excluded.weight` },
+          setWhere: sql`(${sources.name}, ${sources.siteUrl}, ${sources.weight}) is distinct from (excluded.name, excluded.site_url, excluded.weight)`,
+        });
+    }
+    const counts = { tags: library.tags.length, concepts: library.concepts.length, sources: library.sources.length };
+    if (library.concepts.length === 0) return { ...counts, changed: 0 };
 
     const changed = await tx
       .insert(concepts)
@@ -44,7 +57,7 @@ export async function seedDatabase(db: Db, library: SeedLibrary): Promise<SeedRe
       })
       .returning({ id: concepts.id, slug: concepts.slug });
     if (changed.length > 0) await replaceChildRows(tx as unknown as Db, library, changed);
-    return { tags: library.tags.length, concepts: library.concepts.length, changed: changed.length };
+    return { ...counts, changed: changed.length };
   });
 }
 

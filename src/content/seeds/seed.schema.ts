@@ -57,3 +57,14 @@ export const conceptSeed = z.strictObject({
 
 export type TagSeed = z.infer<typeof tagSeed>;
 export type ConceptSeed = z.infer<typeof conceptSeed>;
+
+export const sourceSeed = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  name: text,
+  siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+  weight: z.number().min(0).max(10).default(1),
+});
+
+export const sourcesFile = z.strictObject({ sources: z.array(sourceSeed) });
+
+export type SourceSeed = z.infer<typeof sourceSeed>;

@@ -2,15 +2,22 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { Concept, conceptQueries, SearchResult } from './concepts.js';
 import { conceptConnectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
+import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
 import { Date_, DateTime } from './scalars.js';
 import { Explanation, Tag, tagQueries } from './tags.js';
 
 export const resolvers: Resolvers = {
   Date: Date_,
   DateTime,
-  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries },
+  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries },
+  Mutation: newsMutations,
   Node,
-  Concept,
+  Concept: { ...Concept, ...conceptStories },
+  Source,
+  Story,
+  StoryConnection,
+  IngestRun,
+  IngestSourceOutcome,
   SearchResult,
   Tag,
   Explanation,

@@ -6,6 +6,8 @@ export const nodeQueries: Pick<QueryResolvers, 'node'> = {
     const { type, id: key } = fromGlobalId(id);
     if (type === 'Concept') return withType('Concept', await loaders.conceptById.load(key));
     if (type === 'Tag') return withType('Tag', await loaders.tagById.load(key));
+    if (type === 'Source') return withType('Source', await loaders.sourceById.load(key));
+    if (type === 'Story') return withType('Story', await loaders.storyById.load(key));
     return withType('Explanation', await loaders.explanationById.load(key));
   },
 };

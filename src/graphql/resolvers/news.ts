@@ -1,0 +1,87 @@
+import { decodeCursor, encodeCursor, pageSize } from '../../content/pagination.js';
+import { runIngest } from '../../news/ingest.js';
+import { addSource, listSources, removeSource, updateSource } from '../../news/sources.queries.js';
+import { countStories, listStories, parseStoryKey, storyKey, type StoryFilter } from '../../news/stories.queries.js';
+import { badInput } from '../../shared/errors.js';
+import { requireAdmin } from '../auth.js';
+import type {
+  ConceptResolvers,
+  IngestRunResolvers,
+  IngestSourceOutcomeResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  SourceResolvers,
+  StoryConnectionResolvers,
+  StoryResolvers,
+} from '../generated/resolvers.js';
+import { idOf, toGlobalId } from '../ids.js';
+
+const fetchStatus = (s: string) => s.toUpperCase() as 'OK';
+
+export const newsQueries: Pick<QueryResolvers, 'stories' | 'sources'> = {
+  stories: async (_, args, { db }) => {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const key = after === undefined ? undefined : parseStoryKey(after);
+    if (after !== undefined && !key) throw badInput('after is not a cursor this API returned');
+    const filter: StoryFilter = {
+      since: args.since ? new Date(args.since) : undefined,
+      sourceId: args.source ? idOf('Source', args.source) : undefined,
+      conceptSlug: args.concept ?? undefined,
+    };
+    return { page: await listStories(db, filter, first, key), totalCount: () => countStories(db, filter) };
+  },
+  sources: (_, __, { db }) => listSources(db),
+};
+
+export const newsMutations: MutationResolvers = {
+  addSource: (_, { input }, { db, admin }) => {
+    requireAdmin(admin);
+    return addSource(db, { url: input.url, name: input.name ?? undefined, weight: input.weight ?? undefined });
+  },
+  updateSource: (_, { id, input }, { db, admin }) => {
+    requireAdmin(admin);
+    return updateSource(db, idOf('Source', id), input);
+  },
+  removeSource: (_, { id }, { db, admin }) => {
+    requireAdmin(admin);
+    return removeSource(db, { id: idOf('Source', id) });
+  },
+  runIngest: async (_, __, { database, logger, fetchOptions, admin }) => {
+    requireAdmin(admin);
+    return (await runIngest({ database, logger, fetch: fetchOptions }, { trigger: 'api' })) ?? null;
+  },
+};
+
+export const Source: SourceResolvers = {
+  id: (s) => toGlobalId('Source', s.id),
+  lastStatus: (s) => (s.lastStatus ? fetchStatus(s.lastStatus) : null),
+};
+
+export const Story: StoryResolvers = {
+  id: (s) => toGlobalId('Story', s.id),
+  publishedAt: (s) => s.effectiveAt,
+  source: async (s, _, { loaders }) => (await loaders.sourceById.load(s.sourceId))!,
+  concepts: (s, _, { loaders }) => loaders.conceptsOfStory.load(s.id),
+};
+
+export const StoryConnection: StoryConnectionResolvers = {
+  edges: ({ page }) => page.rows.map((node) => ({ cursor: encodeCursor(storyKey(node)), node })),
+  pageInfo: ({ page }) => ({
+    hasNextPage: page.hasNextPage,
+    endCursor: page.rows.length ? encodeCursor(storyKey(page.rows[page.rows.length - 1]!)) : null,
+  }),
+  totalCount: ({ totalCount }) => totalCount(),
+};
+
+export const conceptStories: Pick<ConceptResolvers, 'stories'> = {
+  stories: (c, args, { loaders }) => loaders.storiesOfConcept.load(`${c.id}|${pageSize(args.first, 10)}`),
+};
+
+export const IngestRun: IngestRunResolvers = {
+  id: (r) => String(r.id),
+};
+
+export const IngestSourceOutcome: IngestSourceOutcomeResolvers = {
+  status: (o) => fetchStatus(o.status),
+};

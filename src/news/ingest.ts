@@ -1,0 +1,196 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.js';
+import { concepts, ingestRuns, ingestRunSources, sources } from '../db/schema/index.js';
+import { lockKeys } from '../db/locks.js';
+import { runAlone } from '../db/single-runner.js';
+import type { Logger } from '../shared/logger.js';
+import { nextAttemptAt } from './backoff.js';
+import { fetchFeed } from './fetch/fetch-feed.js';
+import { createLimiter } from './fetch/limiter.js';
+import { buildConceptMatcher } from './link/index.js';
+import { normalizeItem } from './normalize/index.js';
+import { parseFeed } from './parse/index.js';
+import { dueSources, type SourceRow } from './sources.queries.js';
+import { storeStories } from './stories.store.js';
+import { FetchError, ParseError, type FetchOptions } from './types.js';
+
+export interface IngestDeps {
+  database: Database;
+  logger: Logger;
+  fetch: Omit<FetchOptions, 'maxRedirects'>;
+  now?: () => Date;
+  concurrency?: { global: number; perHost: number };
+}
+
+export interface SourceOutcome {
+  sourceId: number;
+  url: string;
+  name: string;
+  status: 'ok' | 'not_modified' | 'error';
+  httpStatus: number | null;
+  itemsSeen: number;
+  itemsNew: number;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface IngestRun {
+  id: number;
+  trigger: 'schedule' | 'cli' | 'api';
+  sources: SourceOutcome[];
+  itemsNew: number;
+  sourcesFailed: number;
+}
+
+export interface IngestOptions {
+  trigger: IngestRun['trigger'];
+  /** The schedule tick served; a second run for the same slot is skipped. */
+  slot?: string;
+  onSource?: (outcome: SourceOutcome) => void;
+}
+
+/**
+ * One fetch pass over every due source: the one orchestrator that owns I/O and transactions.
+ * Each feed commits on its own (items, validators and health together), so a failure or a crash
+ * costs that feed's pass only. Returns undefined when another run holds the ingest lock.
+ */
+export async function runIngest(deps: IngestDeps, options: IngestOptions): Promise<IngestRun | undefined> {
+  return runAlone(deps.database, lockKeys.ingest, () => ingestPass(deps, options));
+}
+
+async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<IngestRun | undefined> {
+  const { db } = deps.database;
+  const now = deps.now ?? (() => new Date());
+  // A run left 'running' by a crashed process will never finish; say so.
+  await db.update(ingestRuns).set({ status: 'abandoned', finishedAt: now() }).where(eq(ingestRuns.status, 'running'));
+  const [run] = await db
+    .insert(ingestRuns)
+    .values({ trigger: options.trigger, slot: options.slot ?? null, startedAt: now() })
+    .onConflictDoNothing({ target: ingestRuns.slot })
+    .returning({ id: ingestRuns.id });
+  if (!run) return undefined;
+
+  const due = await dueSources(db, now());
+  const matcher = buildConceptMatcher(await conceptVocabulary(db));
+  const limiter = createLimiter(deps.concurrency ?? { global: 4, perHost: 1 });
+  const outcomes = await Promise.all(
+    due.map((source) =>
+      limiter.run(new URL(source.url).host, async () => {
+        const outcome = await ingestSource(deps, source, matcher, now);
+        await db.insert(ingestRunSources).values({ runId: run.id, ...outcomeRow(outcome) });
+        options.onSource?.(outcome);
+        return outcome;
+      }),
+    ),
+  );
+  const itemsNew = outcomes.reduce((n, o) => n + o.itemsNew, 0);
+  const sourcesFailed = outcomes.filter((o) => o.status === 'error').length;
+  await db
+    .update(ingestRuns)
+    .set({ status: 'succeeded', finishedAt: now(), sourcesTotal: outcomes.length, sourcesFailed, itemsNew })
+    .where(eq(ingestRuns.id, run.id));
+  deps.logger.info({ run: run.id, sources: outcomes.length, sourcesFailed, itemsNew }, 'ingest pass finished');
+  return { id: run.id, trigger: options.trigger, sources: outcomes, itemsNew, sourcesFailed };
+}
+
+async function ingestSource(
+  deps: IngestDeps,
+  source: SourceRow,
+  matcher: (text: string) => number[],
+  now: () => Date,
+): Promise<SourceOutcome> {
+  const started = performance.now();
+  const { db } = deps.database;
+  const base = { sourceId: source.id, url: source.url, name: source.name };
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const fetched = await fetchFeed({ url: source.url, etag: source.etag, lastModified: source.lastModified }, deps.fetch);
+    if (fetched.kind === 'not-modified') {
+      await recordSuccess(db, source.id, now(), { status: 'not_modified', httpStatus: 304, etag: fetched.etag, lastModified: fetched.lastModified });
+      return { ...base, status: 'not_modified', httpStatus: 304, itemsSeen: 0, itemsNew: 0, error: null, durationMs: elapsed() };
+    }
+    const feed = await parseFeed(fetched.body, { contentType: fetched.contentType, url: fetched.url });
+    const fetchedAt = now();
+    const items = feed.items.flatMap((item) => {
+      const normalized = normalizeItem(item, { now: fetchedAt, feedUrl: fetched.url });
+      return normalized ? [{ ...normalized, conceptIds: matcher(`${normalized.title}\n${normalized.summary}`) }] : [];
+    });
+    const stored = await db.transaction(async (tx) => {
+      const result = await storeStories(tx as unknown as Db, source.id, items);
+      await recordSuccess(tx as unknown as Db, source.id, fetchedAt, {
+        status: 'ok',
+        httpStatus: fetched.status,
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        siteUrl: feed.siteUrl,
+      });
+      return result;
+    });
+    return { ...base, status: 'ok', httpStatus: fetched.status, itemsSeen: stored.seen, itemsNew: stored.inserted, error: null, durationMs: elapsed() };
+  } catch (error) {
+    if (!(error instanceof FetchError || error instanceof ParseError)) {
+      deps.logger.error({ err: error, source: source.url }, 'unexpected error while ingesting a source');
+    }
+    const message = error instanceof FetchError || error instanceof ParseError ? `${error.code}: ${error.message}` : 'internal error (see logs)';
+    const httpStatus = error instanceof FetchError ? (error.details.status ?? null) : null;
+    const retryAfterMs = error instanceof FetchError ? error.details.retryAfterMs : undefined;
+    await recordFailure(db, source, now(), message, httpStatus, retryAfterMs);
+    return { ...base, status: 'error', httpStatus, itemsSeen: 0, itemsNew: 0, error: message, durationMs: elapsed() };
+  }
+}
+
+async function recordSuccess(
+  db: Db,
+  sourceId: number,
+  at: Date,
+  r: { status: 'ok' | 'not_modified'; httpStatus: number; etag: string | null; lastModified: string | null; siteUrl?: string | null },
+) {
+  await db
+    .update(sources)
+    .set({
+      lastFetchedAt: at,
+      lastStatus: r.status,
+      lastHttpStatus: r.httpStatus,
+      lastError: null,
+      errorCount: 0,
+      nextAttemptAt: null,
+      etag: r.etag,
+      lastModified: r.lastModified,
+      ...(r.siteUrl ? { siteUrl: sql`coalesce(${sources.siteUrl}, ${r.siteUrl})` } : {}),
+    })
+    .where(eq(sources.id, sourceId));
+}
+
+async function recordFailure(db: Db, source: SourceRow, at: Date, message: string, httpStatus: number | null, retryAfterMs?: number) {
+  const errorCount = source.errorCount + 1;
+  await db
+    .update(sources)
+    .set({
+      lastFetchedAt: at,
+      lastStatus: 'error',
+      lastHttpStatus: httpStatus,
+      lastError: message.slice(0, 1000),
+      errorCount: sql`${sources.errorCount} + 1`,
+      nextAttemptAt: nextAttemptAt(errorCount, at, retryAfterMs),
+    })
+    .where(eq(sources.id, source.id));
+}
+
+async function conceptVocabulary(db: Db) {
+  return db
+    .select({ id: concepts.id, name: concepts.name, aliases: concepts.aliases })
+    .from(concepts)
+    .where(and(eq(concepts.status, 'published')));
+}
+
+function outcomeRow(o: SourceOutcome) {
+  return {
+    sourceId: o.sourceId,
+    status: o.status,
+    httpStatus: o.httpStatus,
+    itemsSeen: o.itemsSeen,
+    itemsNew: o.itemsNew,
+    error: o.error,
+    durationMs: o.durationMs,
+  };
+}

@@ -1,0 +1,1 @@
+export { buildConceptMatcher, type ConceptTerms } from './matcher.js';

@@ -1,0 +1,75 @@
+import type { NormalizedItem, ParsedItem } from '../types.js';
+import { arxivId } from './arxiv.js';
+import { sanitizeContent } from './html.js';
+import { identityOf } from './identity.js';
+import { bound, firstSentence, plainText } from './text.js';
+import { canonicalUrl, resolveUrl } from './url.js';
+
+export { arxivId } from './arxiv.js';
+export { canonicalUrl } from './url.js';
+
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 500;
+const MAX_AUTHOR = 200;
+const EARLIEST_DATE = Date.UTC(1995, 0, 1);
+/** Clock skew we forgive; a later date is a feed's mistake, and the store uses first-seen instead. */
+const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+
+export interface NormalizeContext {
+  now: Date;
+  /** The feed's own URL, the base for any link the parser left relative. */
+  feedUrl: string;
+}
+
+const validDate = (date: Date | null): Date | null =>
+  date instanceof Date && !Number.isNaN(date.getTime()) ? date : null;
+
+function publishedAt(raw: Date | null, now: Date): Date | null {
+  const date = validDate(raw);
+  if (!date) return null;
+  const time = date.getTime();
+  if (time < EARLIEST_DATE || time > now.getTime() + FUTURE_TOLERANCE_MS) return null;
+  return date;
+}
+
+/** The item's link, or an RSS permalink GUID when the link is missing, made canonical. */
+function itemUrl(item: ParsedItem, guid: string | null, feedUrl: string): string | null {
+  for (const candidate of [item.link, guid]) {
+    const absolute = candidate?.trim() ? resolveUrl(candidate, feedUrl) : null;
+    const canonical = absolute ? canonicalUrl(absolute) : null;
+    if (canonical) return canonical;
+  }
+  return null;
+}
+
+/**
+ * One parsed feed item made ready to store: canonical URL, stable identity, clean title and
+ * summary, sanitized HTML and a trustworthy date. Null when there is neither a title nor a link.
+ */
+export function normalizeItem(item: ParsedItem, context: NormalizeContext): NormalizedItem | null {
+  const guid = item.guid?.trim() || null;
+  const url = itemUrl(item, guid, context.feedUrl);
+  const summaryText = plainText(item.summary) || plainText(item.content);
+
+  // Without a title of its own, an item still needs a link to be worth showing.
+  const fallbackTitle = url && (bound(firstSentence(summaryText), MAX_TITLE) || url);
+  const title = bound(plainText(item.title), MAX_TITLE) || fallbackTitle;
+  if (!title) return null;
+
+  const html = item.content?.trim() || item.summary?.trim();
+  const contentHtml = html ? sanitizeContent(html, context.feedUrl) || null : null;
+  const paper = arxivId(url) ?? arxivId(guid);
+  const author = bound(plainText(item.author), MAX_AUTHOR) || null;
+
+  return {
+    identity: identityOf({ arxivId: paper, guid, url, title, rawDate: validDate(item.publishedAt) }),
+    guid,
+    url,
+    title,
+    summary: bound(summaryText, MAX_SUMMARY),
+    contentHtml,
+    author,
+    arxivId: paper,
+    publishedAt: publishedAt(item.publishedAt, context.now),
+  };
+}

@@ -1,0 +1,152 @@
+import Parser from 'rss-parser';
+import { ParseError, type ParsedFeed, type ParsedItem } from '../types.js';
+import { parseDate } from './dates.js';
+import { childBase, resolveUrl } from './links.js';
+import { prepareXml, type XmlFormat } from './prepare-xml.js';
+import { attr, first, str, text } from './xml-nodes.js';
+
+type Raw = Record<string, unknown>;
+
+const keep = (from: string, to: string) => [from, to, { keepArray: true }];
+// Raw elements we read ourselves: attributes (xml:base), links, titles, ids, Atom dates.
+const FEED_FIELDS = [keep('$', 'attrs'), keep('link', 'rawLinks'), keep('title', 'rawTitle')];
+const ITEM_FIELDS = [
+  keep('$', 'attrs'),
+  keep('link', 'rawLinks'),
+  keep('title', 'rawTitle'),
+  keep('guid', 'rawGuid'),
+  keep('id', 'rawId'),
+  keep('author', 'rawAuthor'),
+  keep('mlbrief-published', 'published'),
+  keep('mlbrief-updated', 'updated'),
+  keep('issued', 'issued'),
+  keep('modified', 'modified'),
+  keep('created', 'created'),
+  keep('dc:date', 'dcDate'),
+  keep('dcterms:issued', 'dctermsIssued'),
+  keep('dcterms:created', 'dctermsCreated'),
+  keep('dcterms:modified', 'dctermsModified'),
+  keep('media:title', 'mediaTitle'),
+  keep('summary', 'rawSummary'),
+  keep('content', 'rawContent'),
+];
+
+/** RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 and Atom (0.3 and 1.0) through rss-parser's parseString. */
+export async function parseXmlFeed(text: string, url: string | null): Promise<ParsedFeed> {
+  const prepared = prepareXml(text);
+  const parser = new Parser({
+    defaultRSS: 2,
+    customFields: { feed: FEED_FIELDS as never[], item: ITEM_FIELDS as never[] },
+  });
+  let output: Raw;
+  try {
+    output = (await parser.parseString(prepared.xml)) as unknown as Raw;
+  } catch (error) {
+    throw toParseError(error);
+  }
+  return toFeed(output, prepared.format, url, prepared.rootBase);
+}
+
+function toParseError(error: unknown): ParseError {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  if (/not recognized|Unable to parse/i.test(message)) return new ParseError('NOT_A_FEED', message);
+  return new ParseError('MALFORMED', `unreadable feed: ${message}`);
+}
+
+/**
+ * Bases, outermost first: the feed URL, xml:base on the root (<rss>, <rdf:RDF>), xml:base on
+ * <channel> or <feed>, xml:base on the item or entry, xml:base on an Atom <link>. When the
+ * document declares no xml:base, relative item links are read against the feed's own link.
+ */
+function toFeed(out: Raw, format: XmlFormat, url: string | null, rootXmlBase: string | null): ParsedFeed {
+  const feedXmlBase = xmlBase(out);
+  // In Atom the root is the <feed> element itself, whose attributes rss-parser gives us.
+  const docBase = format === 'atom' ? url : childBase(rootXmlBase, url);
+  const feedBase = childBase(feedXmlBase, docBase);
+  const siteUrl = resolveUrl(pickLink(out.rawLinks, feedBase), feedBase);
+  const declared = rootXmlBase !== null || feedXmlBase !== null;
+  // RDF items are siblings of <channel>, not children.
+  const itemBase = format === 'rdf' ? docBase : feedBase;
+  const itemParent = declared ? itemBase : (siteUrl ?? itemBase);
+  const items = Array.isArray(out.items) ? (out.items as Raw[]) : [];
+  return {
+    format,
+    title: base64Text(out.rawTitle) ?? text(out.rawTitle) ?? str(out.title),
+    siteUrl,
+    items: items.map((item) => toItem(item, format === 'atom', itemParent)),
+  };
+}
+
+function xmlBase(node: Raw): string | null {
+  const attrs = node.attrs as Record<string, unknown> | undefined;
+  return typeof attrs?.['xml:base'] === 'string' ? attrs['xml:base'] : null;
+}
+
+function toItem(item: Raw, atom: boolean, parentBase: string | null): ParsedItem {
+  const base = childBase(xmlBase(item), parentBase);
+  const guid = str(item.rawGuid) ?? str(item.rawId) ?? str(item['rdf:about']);
+  const permalink = attr(first(item.rawGuid), 'isPermaLink') !== 'false' && /^https?:\/\//i.test(str(item.rawGuid) ?? '');
+  const link = pickLink(item.rawLinks, base) ?? (permalink ? str(item.rawGuid) : null);
+  const dates = atom
+    ? [item.published, item.updated, item.issued, item.created, item.modified, item.dcDate]
+    : [item.pubDate, item.dcDate, item.dctermsIssued, item.dctermsCreated, item.dctermsModified];
+  return {
+    guid,
+    title: base64Text(item.rawTitle) ?? text(item.rawTitle) ?? str(item.title) ?? str(item.mediaTitle),
+    link: resolveUrl(link, base),
+    summary: atom
+      ? (base64Text(item.rawSummary) ?? str(item.summary) ?? str(item.contentSnippet))
+      : (str(item.content) ?? str(item['content:encodedSnippet'])),
+    content: atom ? (base64Text(item.rawContent) ?? str(item.content)) : str(item['content:encoded']),
+    author: authorOf(item, atom),
+    publishedAt: firstDate(dates),
+  };
+}
+
+/** Atom 0.3 mode="base64", or an Atom 1.0 type that is neither text nor XML, is base64. */
+function base64Text(value: unknown): string | null {
+  const node = first(value);
+  const type = attr(node, 'type');
+  const base64 = attr(node, 'mode') === 'base64' || (!!type && !/^(text|html|xhtml)$|^text\/|xml$/i.test(type));
+  const encoded = base64 ? str(node) : null;
+  return encoded ? Buffer.from(encoded, 'base64').toString('utf8').trim() || null : null;
+}
+
+function authorOf(item: Raw, atom: boolean): string | null {
+  const node = first(item.rawAuthor);
+  if (atom && node && typeof node === 'object') return text((node as Raw).name) ?? text(node);
+  return str(item.creator) ?? text(node);
+}
+
+function firstDate(values: unknown[]): Date | null {
+  for (const value of values) {
+    const date = parseDate(str(value));
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * The entry's web page: RSS <link> text, or the Atom <link> with rel="alternate" (or no rel),
+ * preferring HTML, resolved against the link's own xml:base.
+ */
+function pickLink(links: unknown, base: string | null = null): string | null {
+  if (!Array.isArray(links)) return null;
+  const candidates: { href: string; score: number }[] = [];
+  for (const link of links) {
+    const href = attr(link, 'href');
+    if (href === null) {
+      const value = str(link);
+      if (value) candidates.push({ href: value, score: 3 });
+      continue;
+    }
+    const rel = attr(link, 'rel') ?? 'alternate';
+    if (rel !== 'alternate') continue;
+    const type = attr(link, 'type');
+    const own = attr(link, 'xml:base');
+    const absolute = own ? resolveUrl(href, childBase(own, base)) : href;
+    if (absolute) candidates.push({ href: absolute, score: !type || /html/i.test(type) ? 2 : 1 });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates[0]?.href ?? null;
+}

@@ -1,0 +1,88 @@
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { sources } from '../db/schema/index.js';
+import { AppError, badInput } from '../shared/errors.js';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+export interface SourceInput {
+  url: string;
+  name?: string | undefined;
+  weight?: number | undefined;
+}
+
+export function checkFeedUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw badInput(`"${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badInput('a feed URL must be http or https');
+  return parsed.toString();
+}
+
+export function checkWeight(weight: number): number {
+  if (!Number.isFinite(weight) || weight < 0 || weight > 10) throw badInput('weight must be between 0 and 10');
+  return weight;
+}
+
+export async function listSources(db: Db): Promise<SourceRow[]> {
+  return db.select().from(sources).orderBy(asc(sources.id));
+}
+
+export async function sourcesByIds(db: Db, ids: readonly number[]): Promise<SourceRow[]> {
+  return db.select().from(sources).where(inArray(sources.id, [...ids]));
+}
+
+/** Enabled sources whose backoff, if any, has passed. */
+export async function dueSources(db: Db, now: Date): Promise<SourceRow[]> {
+  return db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.enabled, true), or(isNull(sources.nextAttemptAt), lte(sources.nextAttemptAt, now))))
+    .orderBy(asc(sources.id));
+}
+
+/** The UNIQUE url constraint decides whether it already exists, not a check before the insert. */
+export async function addSource(db: Db, input: SourceInput): Promise<SourceRow> {
+  const url = checkFeedUrl(input.url);
+  const [row] = await db
+    .insert(sources)
+    .values({ url, name: input.name?.trim() || new URL(url).hostname, weight: checkWeight(input.weight ?? 1) })
+    .onConflictDoNothing({ target: sources.url })
+    .returning();
+  if (!row) throw new AppError('BAD_USER_INPUT', `a source with URL ${url} already exists`);
+  return row;
+}
+
+export async function updateSource(
+  db: Db,
+  id: number,
+  changes: { name?: string | null; weight?: number | null; enabled?: boolean | null },
+): Promise<SourceRow> {
+  const set: Partial<SourceRow> = {};
+  if (changes.name != null) {
+    set.name = changes.name.trim();
+    if (!set.name) throw badInput('name must not be empty');
+  }
+  if (changes.weight != null) set.weight = checkWeight(changes.weight);
+  if (changes.enabled != null) {
+    set.enabled = changes.enabled;
+    // Re-enabling a feed retries it on the next pass instead of waiting out an old backoff.
+    if (changes.enabled) set.nextAttemptAt = null;
+  }
+  const [row] = Object.keys(set).length
+    ? await db.update(sources).set(set).where(eq(sources.id, id)).returning()
+    : await db.select().from(sources).where(eq(sources.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'no such source');
+  return row;
+}
+
+export async function removeSource(db: Db, where: { id: number } | { url: string }): Promise<boolean> {
+  const condition = 'id' in where ? eq(sources.id, where.id) : eq(sources.url, checkFeedUrl(where.url));
+  const removed = await db.delete(sources).where(condition).returning({ id: sources.id });
+  return removed.length > 0;
+}
+
+

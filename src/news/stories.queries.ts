@@ -1,0 +1,110 @@
+import { and, count, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { concepts, stories, storyConcepts } from '../db/schema/index.js';
+import type { ConceptRow } from '../content/concepts.queries.js';
+import { toPage, type Page } from '../content/pagination.js';
+
+export type StoryRow = typeof stories.$inferSelect;
+
+export interface StoryFilter {
+  since?: Date | undefined;
+  sourceId?: number | undefined;
+  conceptSlug?: string | undefined;
+}
+
+/** Keyset position in the newest-first order: (effective_at, id) of the last row seen. */
+export interface StoryKey {
+  at: Date;
+  id: number;
+}
+
+export const storyKey = (s: StoryRow) => `${s.effectiveAt.toISOString()}|${s.id}`;
+
+export function parseStoryKey(key: string): StoryKey | undefined {
+  const [at, id] = key.split('|');
+  const date = new Date(at ?? '');
+  return Number.isNaN(date.getTime()) || !Number.isSafeInteger(Number(id)) ? undefined : { at: date, id: Number(id) };
+}
+
+function filterWhere(filter: StoryFilter): SQL | undefined {
+  return and(
+    filter.since ? gte(stories.effectiveAt, filter.since) : undefined,
+    filter.sourceId !== undefined ? eq(stories.sourceId, filter.sourceId) : undefined,
+    filter.conceptSlug
+      ? sql`exists (select 1 from ${storyConcepts} join ${concepts} on ${concepts.id} = ${storyConcepts.conceptId}
+            where ${storyConcepts.storyId} = ${stories.id} and ${concepts.slug} = ${filter.conceptSlug})`
+      : undefined,
+  );
+}
+
+export async function listStories(db: Db, filter: StoryFilter, first: number, after?: StoryKey): Promise<Page<StoryRow>> {
+  const rows = await db
+    .select()
+    .from(stories)
+    .where(
+      and(
+        filterWhere(filter),
+        after
+          ? or(lt(stories.effectiveAt, after.at), and(eq(stories.effectiveAt, after.at), lt(stories.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(stories.effectiveAt), desc(stories.id))
+    .limit(first + 1);
+  return toPage(rows, first);
+}
+
+export async function countStories(db: Db, filter: StoryFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(stories).where(filterWhere(filter));
+  return row?.n ?? 0;
+}
+
+export async function storiesByIds(db: Db, ids: readonly number[]): Promise<StoryRow[]> {
+  return db.select().from(stories).where(inArray(stories.id, [...ids]));
+}
+
+const { search: _search, ...conceptColumns } = getTableColumns(concepts);
+
+export async function conceptsOfStories(db: Db, storyIds: readonly number[]) {
+  const rows = await db
+    .select({ storyId: storyConcepts.storyId, concept: conceptColumns })
+    .from(storyConcepts)
+    .innerJoin(concepts, eq(concepts.id, storyConcepts.conceptId))
+    .where(and(inArray(storyConcepts.storyId, [...storyIds]), eq(concepts.status, 'published')))
+    .orderBy(storyConcepts.storyId, concepts.slug);
+  return rows as { storyId: number; concept: ConceptRow }[];
+}
+
+/** The newest `limit` stories of each concept, in one statement (a lateral join). */
+export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], limit: number) {
+  const rows = await queryRows<{ concept_id: number; story: Record<string, unknown> }>(
+    db,
+    sql`select c.id as concept_id, to_jsonb(s) as story
+        from unnest(${sql.raw(`ARRAY[${conceptIds.map(Number).join(',')}]::int[]`)}) as c(id)
+        join lateral (
+          select st.* from story_concepts sc join stories st on st.id = sc.story_id
+          where sc.concept_id = c.id order by st.effective_at desc, st.id desc limit ${limit}
+        ) s on true`,
+  );
+  return rows.map((r) => ({ conceptId: Number(r.concept_id), story: storyFromJson(r.story) }));
+}
+
+function storyFromJson(j: Record<string, unknown>): StoryRow {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    id: Number(j.id),
+    sourceId: Number(j.source_id),
+    identity: j.identity as string,
+    guid: (j.guid as string | null) ?? null,
+    url: (j.url as string | null) ?? null,
+    title: j.title as string,
+    summary: j.summary as string,
+    contentHtml: (j.content_html as string | null) ?? null,
+    author: (j.author as string | null) ?? null,
+    arxivId: (j.arxiv_id as string | null) ?? null,
+    publishedAt: date(j.published_at),
+    firstSeenAt: date(j.first_seen_at)!,
+    effectiveAt: date(j.effective_at)!,
+    updatedAt: date(j.updated_at)!,
+  };
+}

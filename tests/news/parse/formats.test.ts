@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, parse } from './helpers.js';
+
+describe('parseFeed formats', () => {
+  it('reads RSS 2.0: guid, title, link, summary, content, author, date', async () => {
+    const feed = await parse(fixture('rss2.xml'), 'application/rss+xml');
+    expect(feed).toMatchObject({ format: 'rss', title: 'ML Research Blog', siteUrl: 'https://blog.example.com/' });
+    expect(feed.items).toHaveLength(2);
+    expect(feed.items[0]).toEqual({
+      guid: 'post-101',
+      title: 'Scaling laws, revisited',
+      link: 'https://blog.example.com/posts/scaling-laws',
+      summary: '<p>A short <em>summary</em>.</p>',
+      content: '<p>The full <strong>article</strong>.</p>',
+      author: 'Ada Lovelace',
+      publishedAt: new Date('2024-01-02T20:30:00Z'),
+    });
+    // A permalink guid stands in for a missing <link>.
+    expect(feed.items[1]).toMatchObject({
+      guid: 'https://blog.example.com/posts/attention',
+      title: 'Attention & memory',
+      link: 'https://blog.example.com/posts/attention',
+      summary: 'Plain text summary',
+      content: null,
+      author: 'editor@example.com (The Editor)',
+      publishedAt: new Date('2024-01-03T07:00:00Z'),
+    });
+  });
+
+  it('reads RSS 0.91 with its Netscape DOCTYPE and HTML entities', async () => {
+    const feed = await parse(fixture('rss091.xml'));
+    expect(feed).toMatchObject({ format: 'rss', title: 'Old School News', siteUrl: 'http://old.example.com/' });
+    expect(feed.items[0]).toMatchObject({
+      title: 'Café opens',
+      link: 'http://old.example.com/cafe.html',
+      summary: 'Coffee\u00a0time',
+      publishedAt: null,
+    });
+  });
+
+  it('reads RSS 1.0 (RDF) with dc:date and dc:creator', async () => {
+    const feed = await parse(fixture('rdf.xml'));
+    expect(feed).toMatchObject({ format: 'rdf', title: 'cs.LG updates on arXiv.org', siteUrl: 'http://arxiv.org/' });
+    expect(feed.items).toEqual([
+      {
+        guid: 'http://arxiv.org/abs/2401.01234',
+        title: 'A Paper About Things. (arXiv:2401.01234v2 [cs.LG])',
+        link: 'http://arxiv.org/abs/2401.01234',
+        summary: '<p>We study things.</p>',
+        content: null,
+        author: 'A. Author, B. Author',
+        publishedAt: new Date('2024-01-04T01:30:00Z'),
+      },
+    ]);
+  });
+
+  it('reads Atom 1.0: alternate link, published before updated, author name, XHTML title as text', async () => {
+    const feed = await parse(fixture('atom.xml'), 'application/atom+xml');
+    expect(feed).toMatchObject({ format: 'atom', title: 'Lab Notes', siteUrl: 'https://lab.example.org/' });
+    expect(feed.items[0]).toEqual({
+      guid: 'tag:lab.example.org,2024:1',
+      title: 'Diffusion models explained',
+      link: 'https://lab.example.org/diffusion',
+      summary: '<p>Noise in, images out.</p>',
+      content: '<p>The whole story.</p>',
+      author: 'Grace Hopper',
+      publishedAt: new Date('2024-01-04T07:15:00Z'),
+    });
+    expect(feed.items[1]).toMatchObject({
+      title: 'Only updated',
+      link: 'https://lab.example.org/updated-only',
+      author: null,
+      publishedAt: new Date('2024-01-06T00:00:00Z'),
+    });
+  });
+
+  it('reads JSON Feed 1.1, skipping items that are not objects', async () => {
+    const feed = await parse(fixture('jsonfeed-1.1.json'), 'application/feed+json', 'https://weekly.example.net/feed.json');
+    expect(feed).toMatchObject({ format: 'json', title: 'JSON ML Weekly', siteUrl: 'https://weekly.example.net/' });
+    expect(feed.items).toEqual([
+      {
+        guid: 'issue-42',
+        title: 'Issue 42',
+        link: 'https://weekly.example.net/issues/42',
+        summary: 'This week in ML',
+        content: '<p>Links and notes</p>',
+        author: 'Item Author',
+        publishedAt: new Date('2024-01-07T16:00:00Z'),
+      },
+      {
+        guid: '43',
+        title: null,
+        link: 'https://elsewhere.example.com/post',
+        summary: null,
+        content: 'Text only, no date',
+        author: null,
+        publishedAt: null,
+      },
+    ]);
+  });
+
+  it('reads JSON Feed 1.0 (single author, http version URL) even when served as text/plain', async () => {
+    const body = JSON.stringify({
+      version: 'http://jsonfeed.org/version/1',
+      title: 'One Oh',
+      items: [{ id: 'a', url: 'https://x.example/a', title: 'A', author: { name: 'Solo' }, date_modified: '2023-05-01T00:00:00Z' }],
+    });
+    const feed = await parse(body, 'text/plain');
+    expect(feed.items[0]).toMatchObject({ guid: 'a', author: 'Solo', publishedAt: new Date('2023-05-01T00:00:00Z') });
+  });
+
+  it('returns every item of a feed with duplicate GUIDs (dedupe is the store’s job)', async () => {
+    const item = (title: string) => `<item><guid>same</guid><title>${title}</title></item>`;
+    const feed = await parse(`<rss version="2.0"><channel><title>D</title>${item('one')}${item('two')}</channel></rss>`);
+    expect(feed.items.map((i) => [i.guid, i.title])).toEqual([
+      ['same', 'one'],
+      ['same', 'two'],
+    ]);
+  });
+
+  it('keeps CDATA with <script> as raw HTML (sanitizing is normalize’s job)', async () => {
+    const feed = await parse(
+      '<rss version="2.0"><channel><title>C</title><item><title>x</title>' +
+        '<description><![CDATA[<p>hi</p><script>alert("x")</script>&amp;]]></description></item></channel></rss>',
+    );
+    expect(feed.items[0]?.summary).toBe('<p>hi</p><script>alert("x")</script>&amp;');
+  });
+
+  it('reads an RSS document without a version attribute as RSS 2.0', async () => {
+    const feed = await parse('<rss><channel><title>No version</title><item><title>i</title></item></channel></rss>');
+    expect(feed).toMatchObject({ format: 'rss', title: 'No version', items: [{ title: 'i' }] });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parse, rss } from './helpers.js';
+
+describe('parseFeed relative links', () => {
+  it('resolves RSS item links against the channel link when there is no xml:base', async () => {
+    const feed = await parse(rss('<item><link>posts/1</link></item>', '<title>T</title><link>https://site.example/blog/</link>'));
+    expect(feed.siteUrl).toBe('https://site.example/blog/');
+    expect(feed.items[0]?.link).toBe('https://site.example/blog/posts/1');
+  });
+
+  it('falls back to the feed URL when the channel has no link', async () => {
+    const feed = await parse(rss('<item><link>/abs/2401.01234</link></item>'));
+    expect(feed.items[0]?.link).toBe('https://feeds.example.com/abs/2401.01234');
+  });
+
+  it('resolves a relative channel link against the feed URL', async () => {
+    const feed = await parse(rss('<item><link>post</link></item>', '<title>T</title><link>/home/</link>'));
+    expect(feed.siteUrl).toBe('https://feeds.example.com/home/');
+    expect(feed.items[0]?.link).toBe('https://feeds.example.com/home/post');
+  });
+
+  it('honours xml:base on <rss>, <channel> and <item>, nested relative to each other', async () => {
+    const feed = await parse(
+      rss(
+        '<item><link>a</link></item><item xml:base="sub/"><link>b</link></item><item xml:base="https://other.example/x/"><link>c</link></item>',
+        '<title>T</title><link>https://ignored.example/</link>',
+        ' xml:base="https://base.example/root/"',
+      ),
+    );
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://base.example/root/a',
+      'https://base.example/root/sub/b',
+      'https://other.example/x/c',
+    ]);
+    const channel = await parse(
+      '<rss version="2.0"><channel xml:base="https://chan.example/d/"><title>T</title><item><link>e</link></item></channel></rss>',
+    );
+    expect(channel.items[0]?.link).toBe('https://chan.example/d/e');
+  });
+
+  it('honours xml:base in Atom on <feed>, <entry> and <link>', async () => {
+    const feed = await parse(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example/blog/">
+      <title>A</title><link href="./"/>
+      <entry><id>1</id><link href="one"/></entry>
+      <entry xml:base="2024/"><id>2</id><link href="two"/></entry>
+      <entry><id>3</id><link xml:base="/elsewhere/" href="three"/></entry>
+    </feed>`);
+    expect(feed.siteUrl).toBe('https://atom.example/blog/');
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://atom.example/blog/one',
+      'https://atom.example/blog/2024/two',
+      'https://atom.example/elsewhere/three',
+    ]);
+  });
+
+  it('resolves a relative xml:base against the feed URL', async () => {
+    const feed = await parse('<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/"><entry><id>1</id><link href="x"/></entry></feed>');
+    expect(feed.items[0]?.link).toBe('https://feeds.example.com/news/x');
+  });
+
+  it('gives null for a missing link, keeping the item', async () => {
+    const feed = await parse(rss('<item><title>no link</title><guid isPermaLink="false">https://not.a/permalink</guid></item>'));
+    expect(feed.items[0]).toMatchObject({ title: 'no link', link: null, guid: 'https://not.a/permalink' });
+  });
+});
