@@ -71,6 +71,7 @@ const fieldOf = (scope, name) => `${scope}.${name.endsWith('_parsed') ? 'date' :
 const results = []; // { field, file, ok, why }
 let filesSeen = 0;
 let filesWithChecks = 0;
+const outcomes = new Map(); // parse result of every file, checked or not
 for (const folder of FOLDERS) {
   for (const file of files(path.join(corpus, folder))) {
     filesSeen++;
@@ -78,8 +79,6 @@ for (const folder of FOLDERS) {
     const head = header(bytes);
     const expect = /^Expect:\s*(.*)$/m.exec(head)?.[1] ?? '';
     const clauses = [...expect.matchAll(CLAUSE)].filter(([, scope, name]) => FIELD[fieldOf(scope, name)]);
-    if (clauses.length === 0) continue;
-    filesWithChecks++;
     const headers = Object.fromEntries(
       [...head.matchAll(/^Header:\s*([\w-]+):\s*(.*)$/gm)].map(([, k, v]) => [k.toLowerCase(), v.trim()]),
     );
@@ -93,6 +92,10 @@ for (const folder of FOLDERS) {
     } catch (e) {
       error = e;
     }
+    const outcome = error ? `${error.code ?? 'CRASH'}: ${error.message.slice(0, 60)}` : 'parsed';
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    if (clauses.length === 0) continue;
+    filesWithChecks++;
     // Clauses on one field are alternatives ("a == x or a == y"); the field is met if one holds.
     const byField = new Map();
     for (const [, scope, name, literal] of clauses) {
@@ -131,6 +134,8 @@ function table(label, rows) {
 }
 
 console.log(`files: ${filesSeen} read, ${filesWithChecks} with a translatable expectation (${results.length} checks)`);
+console.log('parse outcome over all files:');
+for (const [outcome, n] of [...outcomes].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${outcome}`);
 table('all translated expectations', results);
 table('parse-stage expectations (without wellformed/sanitize, which needs normalize)', results.filter((r) => !r.file.startsWith(SANITIZE)));
 

@@ -13,16 +13,19 @@ export function decodeFeed(body: Uint8Array, contentType: string | null): string
 }
 
 function fromBom(b: Buffer): string | null {
+  const head = b.subarray(0, 4).toString('hex');
+  if (head === 'fffe0000' || head === '3c000000') return 'utf-32le';
+  if (head === '0000feff' || head === '0000003c') return 'utf-32be';
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
   if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
-  // No BOM but "<?" in UTF-16: the XML declaration would be unreadable as ASCII.
+  // No BOM but "<" or "<?" in UTF-32 or UTF-16: the XML declaration would be unreadable as ASCII.
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return 'utf-16le';
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return 'utf-16be';
   return null;
 }
 
-export function headerCharset(contentType: string | null): string | null {
+function headerCharset(contentType: string | null): string | null {
   const match = contentType?.match(/;\s*charset\s*=\s*["']?([^"';\s]+)/i);
   return match?.[1] ?? null;
 }

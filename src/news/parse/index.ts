@@ -15,9 +15,12 @@ const workerFile = new URL('./parse-worker.js', import.meta.url);
 const workerAvailable = existsSync(fileURLToPath(workerFile));
 
 /**
- * Parses a fetched feed body (RSS 0.9x/1.0/2.0, Atom, JSON Feed).
- * Throws ParseError: NOT_A_FEED for HTML pages, empty bodies and other documents; MALFORMED for
- * XML or JSON that cannot be read.
+ * Parses a fetched feed body (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1).
+ * Throws ParseError: NOT_A_FEED for empty bodies, HTML pages, other XML roots (including CDF and
+ * prefixed roots such as <r:rss>) and JSON that is not a JSON Feed; MALFORMED for XML or JSON that
+ * cannot be read (mismatched or unclosed tags, stray "<"). Lenient on purpose: a bare "&",
+ * undeclared entities (dropped), an RSS or RDF document without <channel> (no items) and text
+ * after the root element (ignored by xml2js).
  */
 export function parseFeed(body: Buffer, meta: FeedMeta): Promise<ParsedFeed> {
   if (workerAvailable && body.byteLength >= WORKER_THRESHOLD_BYTES) return runInWorker(body, meta);

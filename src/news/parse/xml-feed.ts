@@ -42,6 +42,10 @@ export async function parseXmlFeed(text: string, url: string | null): Promise<Pa
   try {
     output = (await parser.parseString(prepared.xml)) as unknown as Raw;
   } catch (error) {
+    // rss-parser assumes a <channel>; a well-formed RSS or RDF document without one has no items.
+    if (error instanceof TypeError && prepared.format !== 'atom' && !/<(?:\w+:)?channel[\s>]/.test(prepared.xml)) {
+      return { format: prepared.format, title: null, siteUrl: null, items: [] };
+    }
     throw toParseError(error);
   }
   return toFeed(output, prepared.format, url, prepared.rootBase);

@@ -1,5 +1,4 @@
 /** Readers for the objects xml2js builds (via rss-parser): text in `_`, attributes in `$`. */
-export type XmlNode = string | { _?: unknown; $?: Record<string, unknown>; [child: string]: unknown };
 
 export function first(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;

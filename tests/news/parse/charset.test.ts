@@ -39,6 +39,14 @@ describe('parseFeed character sets', () => {
     expect((await parse(body, null)).title).toBe('big end ✓');
   });
 
+  it('reads UTF-32 LE with a BOM', async () => {
+    const text = doc('', 'wide ✓');
+    const units = Buffer.alloc(text.length * 4);
+    [...text].forEach((ch, i) => units.writeUInt32LE(ch.codePointAt(0)!, i * 4));
+    const body = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), units.subarray(0, [...text].length * 4)]);
+    expect((await parse(body, null)).title).toBe('wide ✓');
+  });
+
   it('reads UTF-8 with a BOM and strips it', async () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc('<?xml version="1.0" encoding="utf-8"?>', 'naïve ✓'))]);
     const feed = await parse(body, 'application/xml');

@@ -130,4 +130,10 @@ describe('parseFeed formats', () => {
     const feed = await parse('<rss><channel><title>No version</title><item><title>i</title></item></channel></rss>');
     expect(feed).toMatchObject({ format: 'rss', title: 'No version', items: [{ title: 'i' }] });
   });
+
+  it('gives an empty feed for a well-formed RSS or RDF document without a channel', async () => {
+    expect(await parse('<rss version="2.0"></rss>')).toEqual({ format: 'rss', title: null, siteUrl: null, items: [] });
+    const rdf = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>';
+    expect((await parse(rdf)).items).toEqual([]);
+  });
 });

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '../../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+import { rss, startFeedServer, xml } from '../support/feed-server.js';
+
+const main = path.resolve(import.meta.dirname, '../../dist/main.js');
+
+function mlbrief(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [main, ...args], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_TIMEOUT_MS: '3000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return Object.assign(done, { child, stdout: () => stdout });
+}
+
+describe(`mlbrief sources and ingest on ${backend}`, () => {
+  let dir: string;
+  let database: TestDatabase | undefined;
+  let env: Record<string, string>;
+  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-ingest-cli-'));
+    feeds = await startFeedServer({
+      '/a': xml(rss([{ title: 'Adam optimizer news', link: 'https://a.example.org/1', guid: 'a1' }])),
+      '/b': xml(rss(Array.from({ length: 50 }, (_, i) => ({ title: `Story ${i}`, link: `https://b.example.org/${i}`, guid: `b${i}` })))),
+      '/slow': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const t = setInterval(() => res.write(' '), 200);
+        res.on('close', () => clearInterval(t));
+      },
+      '/broken': (_req, res) => res.writeHead(500).end(),
+    });
+    if (backend === 'postgres') {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { DATA_DIR: dir };
+    }
+  });
+  afterAll(async () => {
+    await feeds.close();
+    await database?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses bad arguments with one line and exit 2, writing nothing', async () => {
+    for (const args of [['sources', 'add', 'ftp://x.example.org'], ['sources', 'add', feeds.url('/a'), '--weight', '11'], ['sources', 'frob'], ['sources', 'list', '--name', 'x']]) {
+      const run = await mlbrief(args, env);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const list = await mlbrief(['sources', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  it('adds, lists and removes sources', async () => {
+    for (const p of ['/a', '/b', '/slow', '/broken']) {
+      const run = await mlbrief(['sources', 'add', feeds.url(p), '--name', `feed ${p}`, '--weight', '2'], env);
+      expect(run.stdout).toMatch(/^added /);
+    }
+    const dup = await mlbrief(['sources', 'add', feeds.url('/a')], env);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/already exists/);
+    const list = await mlbrief(['sources', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout).map((s: { name: string }) => s.name)).toEqual(['feed /a', 'feed /b', 'feed /slow', 'feed /broken']);
+  });
+
+  it('survives a crash mid-run: the next run completes the work without duplicates', async () => {
+    const first = mlbrief(['ingest'], env);
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (/\/b\s+ok/.test(first.stdout())) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+    });
+    first.child.kill('SIGKILL'); // mid-run: /slow is still dripping
+    expect((await first).signal).toBe('SIGKILL');
+
+    const second = await mlbrief(['ingest', '--json'], env);
+    expect(second.code).toBe(0);
+    const lines = second.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1).summary).toMatchObject({ sources: 4, failed: 2 });
+    const byUrl = Object.fromEntries(lines.slice(0, -1).map((l) => [new URL(l.url).pathname, l]));
+    expect(byUrl['/broken'].error).toMatch(/^HTTP_ERROR/);
+    expect(byUrl['/slow'].error).toMatch(/^TIMEOUT/);
+
+    const check = database ?? (await openDatabase({ dataDir: dir }));
+    try {
+      const [counts] = await queryRows<{ stories: number; distinct: number }>(
+        check.db,
+        sql`select count(*)::int as stories, count(distinct (source_id, identity))::int as distinct from stories`,
+      );
+      expect(counts).toEqual({ stories: 51, distinct: 51 });
+      const runs = await queryRows<{ status: string }>(check.db, sql`select status from ingest_runs order by id`);
+      expect(runs.map((r) => r.status)).toEqual(['abandoned', 'succeeded']);
+    } finally {
+      if (!database) await check.close();
+    }
+  });
+
+  it('removes a source', async () => {
+    const run = await mlbrief(['sources', 'remove', feeds.url('/broken')], env);
+    expect(run.stdout).toMatch(/^removed /);
+    const again = await mlbrief(['sources', 'remove', feeds.url('/broken')], env);
+    expect(again.code).toBe(1);
+  });
+});
