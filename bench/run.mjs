@@ -1,11 +1,15 @@
 // `npm run bench`: each figure beside a baseline measured in this same run, and the ratio.
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the PostgreSQL server figures.
 import { startupBench } from './startup.mjs';
+import { ingestBench } from './ingest.mjs';
 import { statementBench } from './statements.mjs';
 
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
-const rows = [...(await startupBench({ postgresUrl })), ...(await statementBench({ postgresUrl }))];
+const only = process.argv[2];
+const benches = { startup: startupBench, statements: statementBench, ingest: ingestBench };
+const rows = [];
+for (const [name, bench] of Object.entries(benches)) if (!only || only === name) rows.push(...(await bench({ postgresUrl })));
 
 const fmt = (row, v) => (row.unit === 'statements' ? String(v) : `${(v / 1000).toFixed(2)} s`);
 const table = [

@@ -106,5 +106,6 @@ function storyFromJson(j: Record<string, unknown>): StoryRow {
     firstSeenAt: date(j.first_seen_at)!,
     effectiveAt: date(j.effective_at)!,
     updatedAt: date(j.updated_at)!,
+    clusterId: j.cluster_id === null || j.cluster_id === undefined ? null : Number(j.cluster_id),
   };
 }

@@ -1,2 +1,3 @@
 export * from './content.js';
 export * from './news.js';
+export * from './daily.js';

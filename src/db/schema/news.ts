@@ -68,8 +68,11 @@ export const stories = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`coalesce(published_at, first_seen_at)`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** Stories about the same event share the id of the cluster's representative story. */
+    clusterId: bigint('cluster_id', { mode: 'number' }),
   },
   (t) => [
+    index('stories_cluster_idx').on(t.clusterId),
     unique('stories_source_identity').on(t.sourceId, t.identity),
     index('stories_effective_at_idx').on(t.effectiveAt, t.id),
     index('stories_url_idx').on(t.url),
