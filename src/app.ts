@@ -71,6 +71,7 @@ export async function startApp({
       logger,
       adminToken: config.ADMIN_TOKEN,
       fetchOptions: fetchOptions(config),
+      timeZone: config.EDITION_TIMEZONE,
     });
     const http = await listen(handler, config.HOST, config.PORT);
     const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { Command } from './command.js';
+import { edition } from './commands/edition.js';
 import { ingest } from './commands/ingest.js';
 import { migrate } from './commands/migrate.js';
 import { seed } from './commands/seed.js';
@@ -11,7 +12,7 @@ import { sources } from './commands/sources.js';
 import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest };
+const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition };
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -24,6 +25,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         json: { type: 'boolean', default: false },
         name: { type: 'string' },
         weight: { type: 'string' },
+        date: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -39,6 +42,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if ((values.name !== undefined || values.weight !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
       throw new UsageError('--name and --weight go with `sources add`');
     }
+    if ((values.date !== undefined || values.force !== undefined) && name !== 'edition') {
+      throw new UsageError('--date and --force go with `edition`');
+    }
     if (values.json && !['sources', 'ingest', 'edition'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
@@ -46,7 +52,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       config,
       logger,
       flags: { worker: !values['no-worker'], json: values.json },
-      options: { name: values.name, weight: values.weight },
+      options: { name: values.name, weight: values.weight, date: values.date, force: values.force },
       positionals: rest,
       out: (line) => process.stdout.write(`${line}\n`),
     });

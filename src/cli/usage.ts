@@ -12,5 +12,6 @@ commands:
   seed                  upsert everything in seeds/ (idempotent)
   sources add URL [--name N] [--weight W] | sources list [--json] | sources remove URL
   ingest [--json]       one fetch pass over all enabled sources now
+  edition [--date YYYY-MM-DD] [--force] [--json]   build (or rebuild) the edition for a date and print it
 
 environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;

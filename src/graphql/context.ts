@@ -11,6 +11,8 @@ export interface GraphQLContext {
   logger: Logger;
   admin: AdminAccess;
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
+  /** EDITION_TIMEZONE: the zone that defines a "day". */
+  timeZone: string;
 }
 
 export interface ContextDeps {
@@ -18,6 +20,7 @@ export interface ContextDeps {
   logger: Logger;
   adminToken: string | undefined;
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
+  timeZone: string;
 }
 
 export function createContext(deps: ContextDeps, request: { authorization: string | undefined }): GraphQLContext {
@@ -28,5 +31,6 @@ export function createContext(deps: ContextDeps, request: { authorization: strin
     logger: deps.logger,
     admin: adminAccess(request.authorization, deps.adminToken),
     fetchOptions: deps.fetchOptions,
+    timeZone: deps.timeZone,
   };
 }

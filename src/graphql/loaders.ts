@@ -12,7 +12,9 @@ import {
 import { conceptsOfTags, tagsByIds, tagsBySlugs } from '../content/tags.queries.js';
 import type { Db } from '../db/client.js';
 import { sourcesByIds, type SourceRow } from '../news/sources.queries.js';
-import { conceptsOfStories, storiesByIds, storiesOfConcepts, type StoryRow } from '../news/stories.queries.js';
+import { clusterMates, conceptsOfStories, storiesByIds, storiesOfConcepts, type StoryRow } from '../news/stories.queries.js';
+import { editionsByIds } from '../daily/editions.queries.js';
+import type { EditionRow } from '../daily/build.js';
 
 /** Per-request batching: each relation costs one statement however many parents ask for it. */
 export function createLoaders(db: Db) {
@@ -34,6 +36,10 @@ export function createLoaders(db: Db) {
     ),
     sourceById: new DataLoader<number, SourceRow | null>(async (ids) => byKey(ids, await sourcesByIds(db, ids), (s) => s.id)),
     storyById: new DataLoader<number, StoryRow | null>(async (ids) => byKey(ids, await storiesByIds(db, ids), (s) => s.id)),
+    clusterMates: new DataLoader<number, StoryRow[]>(async (ids) =>
+      groupBy(ids, await clusterMates(db, ids), (s) => s.clusterId!, (s) => s),
+    ),
+    editionById: new DataLoader<number, EditionRow | null>(async (ids) => byKey(ids, await editionsByIds(db, ids), (e) => e.id)),
     conceptsOfStory: new DataLoader<number, ConceptRow[]>(async (ids) =>
       groupBy(ids, await conceptsOfStories(db, ids), (r) => r.storyId, (r) => r.concept),
     ),

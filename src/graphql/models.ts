@@ -1,6 +1,8 @@
 import type { ConceptRow, SearchHit } from '../content/concepts.queries.js';
 import type { Page } from '../content/pagination.js';
 import type { ExplanationRow, TagRow } from '../content/relations.queries.js';
+import type { EditionRow } from '../daily/build.js';
+import type { EditionSnapshot } from '../daily/snapshot.js';
 import type { IngestRun, SourceOutcome } from '../news/ingest.js';
 import type { SourceRow } from '../news/sources.queries.js';
 import type { StoryRow } from '../news/stories.queries.js';
@@ -17,11 +19,20 @@ export interface ConceptConnectionModel {
 }
 
 export type SourceModel = SourceRow;
-export type StoryModel = StoryRow;
+/** A story; inside an edition it carries the coverage frozen with the edition. */
+export type StoryModel = StoryRow & { frozen?: EditionSnapshot['stories'][number] };
 export type IngestRunModel = IngestRun;
 export type IngestSourceOutcomeModel = SourceOutcome;
 
 export interface StoryConnectionModel {
   page: Page<StoryRow>;
+  totalCount: () => Promise<number>;
+}
+
+export type DailyEditionModel = EditionRow;
+export type RankedStoryModel = EditionSnapshot['stories'][number];
+
+export interface DailyEditionConnectionModel {
+  page: Page<EditionRow>;
   totalCount: () => Promise<number>;
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type ContextDeps, type GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../shared/logger.js';
+import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
@@ -18,6 +19,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 /** The node:http request handler: one small router over the paths of shared/PRODUCT.md. */
 export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, apollo, logger, maxBodyBytes = 1_000_000 } = deps;
+  const daily = dailyRoutes({ database, timeZone: deps.timeZone });
   const graphql = graphqlRoute({ apollo, maxBodyBytes, context: async (req) => createContext(deps, { authorization: req.headers.authorization }) });
 
   return async (req, res) => {
@@ -32,6 +34,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (await explorerRoute(res, url.pathname)) return;
+      if (await daily(req, res, url.pathname)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
       logger.error({ err: error, requestId, path: url.pathname }, 'request failed');

@@ -10,6 +10,7 @@ import { createLimiter } from './fetch/limiter.js';
 import { buildConceptMatcher } from './link/index.js';
 import { normalizeItem } from './normalize/index.js';
 import { parseFeed } from './parse/index.js';
+import { reclusterRecent } from './recluster.js';
 import { dueSources, type SourceRow } from './sources.queries.js';
 import { storeStories } from './stories.store.js';
 import { FetchError, ParseError, type FetchOptions } from './types.js';
@@ -83,6 +84,7 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
       }),
     ),
   );
+  await reclusterRecent(db, now());
   const itemsNew = outcomes.reduce((n, o) => n + o.itemsNew, 0);
   const sourcesFailed = outcomes.filter((o) => o.status === 'error').length;
   await db

@@ -109,3 +109,8 @@ function storyFromJson(j: Record<string, unknown>): StoryRow {
     clusterId: j.cluster_id === null || j.cluster_id === undefined ? null : Number(j.cluster_id),
   };
 }
+
+/** All stories sharing a cluster with any of the given ones (cluster mates, including themselves). */
+export async function clusterMates(db: Db, clusterIds: readonly number[]): Promise<StoryRow[]> {
+  return db.select().from(stories).where(inArray(stories.clusterId, [...clusterIds])).orderBy(stories.id);
+}

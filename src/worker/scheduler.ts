@@ -3,6 +3,8 @@ import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { fetchOptions } from '../news/fetch-options.js';
 import { runIngest } from '../news/ingest.js';
+import { publishEdition } from '../daily/build.js';
+import { dateIn } from '../shared/dates.js';
 import type { Logger } from '../shared/logger.js';
 
 export interface Scheduler {
@@ -29,13 +31,26 @@ export function startScheduler({ config, database, logger }: { config: Config; d
         .catch((err: unknown) => log.error({ err }, 'scheduled ingest failed')),
     );
 
+  const edition = (tick: Date) =>
+    track(
+      publishEdition({ database, timeZone: config.EDITION_TIMEZONE }, dateIn(config.EDITION_TIMEZONE, tick))
+        .then((row) => log.info({ date: row.date }, 'edition published'))
+        .catch((err: unknown) => log.error({ err }, 'scheduled edition failed')),
+    );
+
   const tasks: ScheduledTask[] = [
     schedule(config.INGEST_CRON, (ctx) => ingest(`ingest:${ctx.date.toISOString().slice(0, 16)}`), {
       name: 'ingest',
       noOverlap: true,
     }),
+    // The edition row is UNIQUE per date and built under a lock: every worker may try, one publishes.
+    schedule(config.EDITION_CRON, (ctx) => edition(ctx.date), {
+      name: 'edition',
+      noOverlap: true,
+      timezone: config.EDITION_TIMEZONE,
+    }),
   ];
-  log.info({ ingest: config.INGEST_CRON }, 'scheduler started');
+  log.info({ ingest: config.INGEST_CRON, edition: config.EDITION_CRON, timeZone: config.EDITION_TIMEZONE }, 'scheduler started');
   return {
     stop: async () => {
       for (const task of tasks) await task.stop();

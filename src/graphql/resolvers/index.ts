@@ -4,17 +4,21 @@ import { conceptConnectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
 import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
 import { Date_, DateTime } from './scalars.js';
+import { DailyEdition, DailyEditionConnection, dailyMutations, dailyQueries, RankedStory, storyCoverage } from './daily.js';
 import { Explanation, Tag, tagQueries } from './tags.js';
 
 export const resolvers: Resolvers = {
   Date: Date_,
   DateTime,
-  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries },
-  Mutation: newsMutations,
+  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries },
+  Mutation: { ...newsMutations, ...dailyMutations },
+  DailyEdition,
+  DailyEditionConnection,
+  RankedStory,
   Node,
   Concept: { ...Concept, ...conceptStories },
   Source,
-  Story,
+  Story: { ...Story, ...storyCoverage },
   StoryConnection,
   IngestRun,
   IngestSourceOutcome,

@@ -8,6 +8,7 @@ export const nodeQueries: Pick<QueryResolvers, 'node'> = {
     if (type === 'Tag') return withType('Tag', await loaders.tagById.load(key));
     if (type === 'Source') return withType('Source', await loaders.sourceById.load(key));
     if (type === 'Story') return withType('Story', await loaders.storyById.load(key));
+    if (type === 'DailyEdition') return withType('DailyEdition', await loaders.editionById.load(key));
     return withType('Explanation', await loaders.explanationById.load(key));
   },
 };

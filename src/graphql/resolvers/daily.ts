@@ -1,0 +1,82 @@
+import { publishEdition } from '../../daily/build.js';
+import { countEditions, latestEdition, listEditions } from '../../daily/editions.queries.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../content/pagination.js';
+import { dateIn } from '../../shared/dates.js';
+import { requireAdmin } from '../auth.js';
+import type {
+  DailyEditionConnectionResolvers,
+  DailyEditionResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  RankedStoryResolvers,
+  StoryResolvers,
+} from '../generated/resolvers.js';
+import { toGlobalId } from '../ids.js';
+import type { StoryModel } from '../models.js';
+
+export const dailyQueries: Pick<QueryResolvers, 'daily' | 'editions'> = {
+  daily: async (_, { date }, { database, timeZone }) => {
+    if (date) return publishEdition({ database, timeZone }, date);
+    return (await latestEdition(database.db)) ?? publishEdition({ database, timeZone }, dateIn(timeZone, new Date()));
+  },
+  editions: async (_, args, { db }) => {
+    const first = pageSize(args.first);
+    const page = await listEditions(db, first, decodeCursor(args.after));
+    return { page, totalCount: () => countEditions(db) };
+  },
+};
+
+export const dailyMutations: Pick<MutationResolvers, 'publishEdition'> = {
+  publishEdition: (_, { date, force }, { database, timeZone, admin }) => {
+    requireAdmin(admin);
+    return publishEdition({ database, timeZone }, date ?? dateIn(timeZone, new Date()), { force: force ?? false });
+  },
+};
+
+export const DailyEdition: DailyEditionResolvers = {
+  id: (e) => toGlobalId('DailyEdition', e.id),
+  conceptOfTheDay: async (e, _, { loaders }) => {
+    const first = e.content.concepts[0];
+    return first ? loaders.conceptById.load(first.id) : null;
+  },
+  concepts: async (e, _, { loaders }) =>
+    (await loaders.conceptById.loadMany(e.content.concepts.map((c) => c.id))).filter(
+      (c): c is Exclude<typeof c, Error | null> => c !== null && !(c instanceof Error),
+    ),
+  topStories: (e) => e.content.stories,
+};
+
+export const RankedStory: RankedStoryResolvers = {
+  story: async (frozen, _, { loaders }) => {
+    // Stories in editions cannot be deleted (a RESTRICT foreign key), so the row is there.
+    const row = (await loaders.storyById.load(frozen.storyId))!;
+    return { ...row, frozen };
+  },
+};
+
+export const DailyEditionConnection: DailyEditionConnectionResolvers = {
+  edges: ({ page }) => page.rows.map((node) => ({ cursor: encodeCursor(node.date), node })),
+  pageInfo: ({ page }) => ({
+    hasNextPage: page.hasNextPage,
+    endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1]!.date) : null,
+  }),
+  totalCount: ({ totalCount }) => totalCount(),
+};
+
+/** Coverage of a story: frozen with the edition it appears in, else its current cluster. */
+export const storyCoverage: Pick<StoryResolvers, 'coverage' | 'alsoCoveredBy'> = {
+  coverage: async (s, _, { loaders }) => {
+    if (s.frozen) return s.frozen.coverage;
+    if (s.clusterId === null) return 1;
+    return new Set((await loaders.clusterMates.load(s.clusterId)).map((m) => m.sourceId)).size || 1;
+  },
+  alsoCoveredBy: async (s, _, { loaders }) => {
+    if (s.frozen) {
+      const rows = await loaders.storyById.loadMany(s.frozen.alsoCoveredBy.map((a) => a.storyId));
+      return rows.filter((r): r is StoryModel => r !== null && !(r instanceof Error));
+    }
+    if (s.clusterId === null) return [];
+    const others = (await loaders.clusterMates.load(s.clusterId)).filter((m) => m.sourceId !== s.sourceId);
+    return [...new Map(others.map((m) => [m.sourceId, m])).values()];
+  },
+};

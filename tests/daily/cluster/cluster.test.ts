@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { clusterStories, DEFAULT_THRESHOLD } from '../../../src/daily/cluster/index.js';
+import { headlineTokens, jaccard, shingles } from '../../../src/daily/cluster/shingles.js';
+import type { CandidateStory } from '../../../src/daily/types.js';
+
+const NOON = Date.parse('2025-03-10T12:00:00Z');
+const HOUR = 3_600_000;
+
+let nextId = 1;
+function story(title: string, overrides: Partial<CandidateStory> = {}): CandidateStory {
+  const id = overrides.id ?? nextId++;
+  return {
+    id,
+    sourceId: id,
+    sourceName: `Source ${id}`,
+    sourceWeight: 1,
+    title,
+    url: `https://news.example/${id}`,
+    summary: '',
+    effectiveAt: new Date(NOON),
+    conceptNames: [],
+    ...overrides,
+  };
+}
+
+/** Whether two headlines from two sources, three hours apart, end up in one cluster. */
+function merged(a: string, b: string): boolean {
+  return clusterStories([story(a), story(b, { effectiveAt: new Date(NOON + 3 * HOUR) })]).length === 1;
+}
+
+function similarity(a: string, b: string): number {
+  return jaccard(shingles(headlineTokens(a)), shingles(headlineTokens(b)));
+}
+
+// The same event in the words of different outlets. Similarity in the comment.
+const MUST_MERGE: Array<[string, string]> = [
+  ['OpenAI releases GPT-5 with improved reasoning', 'OpenAI launches GPT-5, touting better reasoning'], // 0.43
+  ['OpenAI Releases GPT-5 With Improved Reasoning', 'OpenAI Launches GPT-5, Touting Better Reasoning'], // 0.43, Title Case
+  ['Google DeepMind unveils Gemini 2.0', "DeepMind's Gemini 2.0 is here"], // 0.71
+  ['Meta releases Llama 4 Scout and Maverick, its first mixture-of-experts models', 'Meta launches Llama 4 Scout and Llama 4 Maverick mixture-of-experts models'], // 0.65
+  ['Scaling Laws for Neural Language Models', 'Scaling laws for neural language models (arXiv:2001.08361)'], // 0.69, arXiv repost
+  ['Direct Preference Optimization: Your Language Model is Secretly a Reward Model', '[R] Direct Preference Optimization: Your Language Model is Secretly a Reward Model'], // 0.88
+  ['Anthropic unveils Claude 3.5 Sonnet', "Anthropic's Claude 3.5 Sonnet is out: faster and cheaper than Claude 3 Opus"], // 0.44
+  ['Mistral AI releases Mistral Large 2', 'Mistral Large 2 is out, Mistral AI says'], // 0.78
+  ['Nvidia unveils Blackwell B200 GPU at GTC', 'Nvidia announces B200 Blackwell GPU at GTC 2024'], // 0.43
+  ['Stability AI releases Stable Diffusion 3', 'Stable Diffusion 3 released by Stability AI'], // 0.80
+  ['Apple Intelligence announced at WWDC 2024', 'Apple announces Apple Intelligence at WWDC 2024'], // 0.88
+  ['Hugging Face acquires Gradio', 'Gradio acquired by Hugging Face'], // 0.56
+  ['EU AI Act enters into force', "The EU's AI Act officially enters into force today"], // 0.57
+  ['DeepSeek releases R1, an open reasoning model rivaling OpenAI o1', 'DeepSeek-R1: open-source reasoning model that rivals OpenAI o1'], // 1.00
+  ['Apple releases OpenELM, a family of small open language models', 'Apple open-sources OpenELM small language models for on-device use'], // 0.50
+  ['OpenAI o3 scores 87.5% on ARC-AGI', "OpenAI's o3 model hits 87.5% on the ARC-AGI benchmark"], // 0.44
+  ['Anthropic launches Claude Code, an agentic coding tool', 'Claude Code: Anthropic ships agentic coding tool for the terminal'], // 0.57
+  ['Meta releases Llama 3.1 405B, the largest open model', 'Llama 3.1 405B from Meta is the largest open model yet, beating GPT-4o'], // 0.43
+  ['Mistral’s Le Chat gets web search', "MISTRAL'S LE CHAT GETS WEB SEARCH"], // 1.00, case and apostrophes
+];
+
+// Different events, however alike the words.
+// Different events, however alike the words. A third entry names the rule that keeps a pair apart
+// when the words alone would not: different numbers, or each headline naming its own thing.
+const MUST_NOT_MERGE: Array<[string, string, ('numbers' | 'names')?]> = [
+  ['OpenAI releases GPT-5 with improved reasoning', 'OpenAI publishes GPT-5 system card and safety evaluations'], // 0.29
+  ['Microsoft releases Phi-3 small language models', 'Microsoft releases Phi-3 safety post-training report'], // 0.26
+  ['Dropout for transformers', 'Dropout for CNNs'], // 0.20
+  ['A new approach to protein folding', 'A new approach to weather forecasting'], // 0.11
+  ['Google releases Gemini 1.5 Pro', 'Google releases Gemini 2.0 Pro', 'numbers'], // 0.40, and the versions differ
+  ['Weekly ML papers roundup #123', 'Weekly ML papers roundup #124', 'numbers'], // 0.64, but the numbers differ
+  ['Mistral releases Mistral 7B', 'Mistral releases Mixtral 8x7B'], // 0.13
+  ['Anthropic releases Claude 3.5 Sonnet', 'Anthropic releases Claude 3.5 Haiku', 'names'], // 0.56, but each names its own model
+  ['OpenAI raises $6.6 billion at a $157 billion valuation', 'Anthropic raises $4 billion from Amazon'], // 0.11
+  ['OpenAI announces GPT-4o', 'OpenAI announces Sora'], // 0.14
+  ["Google DeepMind's AlphaFold 3 predicts protein interactions", "Google DeepMind's AlphaProof solves olympiad problems"], // 0.14
+  ['PyTorch 2.4 released', 'TensorFlow 2.4 released'], // 0.20
+  ['Fine-tuning LLMs with LoRA: a practical guide', 'Fine-tuning LLMs with QLoRA on a single GPU'], // 0.29
+  ['OpenAI CEO Sam Altman testifies before Congress', 'OpenAI CEO Sam Altman fired by board'], // 0.41, just under
+  ['GitHub Copilot gets a free tier', 'GitHub Copilot adds support for Claude and Gemini'], // 0.18
+  ['LoRA explained', 'QLoRA explained'], // 0.20
+];
+
+/**
+ * Where a word-overlap measure is wrong, pinned so a change in behaviour is seen. The first two
+ * are arguably one launch; the rest are plain errors no threshold fixes without breaking the
+ * paraphrases above.
+ */
+const KNOWN_LIMITS: Array<[string, string, 'merged' | 'apart']> = [
+  ['OpenAI releases GPT-5', 'OpenAI releases GPT-5 system card', 'merged'], // 0.56: short headline plus a suffix
+  ['Meta releases Llama 4', 'Meta releases Llama 4 safety report', 'merged'], // 0.56
+  ['Google Gemini image generation paused after backlash', 'Google Gemini image generation returns', 'merged'], // 0.54: one subject, two developments
+  ['Introducing the Transformer architecture', 'Understanding the Transformer architecture', 'merged'], // 0.60: tiny headlines
+  ['Anthropic Releases Claude 3.5 Sonnet', 'Anthropic Releases Claude 3.5 Haiku', 'merged'], // 0.56: Title Case hides the names
+  ['Google launches Gemma 2, its next generation of open models', 'Gemma 2 is now available to researchers and developers', 'apart'], // 0.18: paraphrase with few shared words
+  ['OpenAI launches Operator, an AI agent that uses a browser', 'OpenAI unveils Operator agent for ChatGPT Pro users', 'apart'], // 0.22
+  ['Microsoft invests $10 billion in OpenAI', 'Microsoft confirms $10bn investment in OpenAI', 'apart'], // "10" is not "10bn"
+];
+
+describe('headline similarity', () => {
+  it(`uses ${DEFAULT_THRESHOLD} by default`, () => {
+    expect(DEFAULT_THRESHOLD).toBe(0.42);
+  });
+
+  it.each(MUST_MERGE)('merges %j and %j', (a, b) => {
+    expect(merged(a, b)).toBe(true);
+    expect(merged(b, a)).toBe(true);
+  });
+
+  it.each(MUST_NOT_MERGE)('keeps %j and %j apart', (a, b, rule) => {
+    if (rule) expect(similarity(a, b)).toBeGreaterThanOrEqual(0.4);
+    expect(merged(a, b)).toBe(false);
+  });
+
+  it.each(KNOWN_LIMITS)('known limit: %j and %j end up %s', (a, b, outcome) => {
+    expect(merged(a, b)).toBe(outcome === 'merged');
+  });
+
+  it('separates the two tables at the threshold', () => {
+    const lowestMerge = Math.min(...MUST_MERGE.map(([a, b]) => similarity(a, b)));
+    const highestPlainMiss = Math.max(...MUST_NOT_MERGE.filter(([, , rule]) => !rule).map(([a, b]) => similarity(a, b)));
+    expect(lowestMerge).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(highestPlainMiss).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('normalizes case, punctuation, diacritics, possessives and plurals', () => {
+    expect(headlineTokens("Café's new Models, résumés & GPUs: 2.0!")).toEqual(['caf', 'model', 'resum', 'gpu', '2.0']);
+  });
+});
+
+describe('clusterStories', () => {
+  it('joins four sources covering one event, by headline and by URL, with coverage 4', () => {
+    const url = 'https://openai.com/index/introducing-gpt-5';
+    const clusters = clusterStories([
+      story('OpenAI releases GPT-5 with improved reasoning', { id: 10, sourceId: 1, sourceName: 'Lab Blog', sourceWeight: 3, url }),
+      story('OpenAI launches GPT-5, touting better reasoning', { id: 11, sourceId: 2, sourceName: 'The Gradient', url: 'https://thegradient.pub/gpt-5' }),
+      story('GPT-5 is here', { id: 12, sourceId: 3, sourceName: 'Import AI', sourceWeight: 2, url }),
+      story('OpenAI unveils GPT-5 with improved reasoning', { id: 13, sourceId: 4, sourceName: 'arXiv cs.LG', url: null, effectiveAt: new Date(NOON + 5 * HOUR) }),
+      story('Dropout for transformers', { id: 14, sourceId: 2, sourceName: 'The Gradient' }),
+    ]);
+    expect(clusters.map((c) => c.key)).toEqual(['10', '14']);
+    const [gpt] = clusters;
+    expect(gpt!.representative.id).toBe(10);
+    expect(gpt!.members.map((m) => m.id)).toEqual([10, 12, 11, 13]);
+    expect(gpt!.sources.map((s) => s.name)).toEqual(['Lab Blog', 'Import AI', 'The Gradient', 'arXiv cs.LG']);
+  });
+
+  it('joins the same URL even with unrelated headlines and days apart', () => {
+    const url = 'https://arxiv.org/abs/2401.01234';
+    const clusters = clusterStories([
+      story('Attention sinks in streaming models', { url }),
+      story('Paper of the week', { url, effectiveAt: new Date(NOON + 6 * 24 * HOUR) }),
+    ]);
+    expect(clusters).toHaveLength(1);
+  });
+
+  it('keeps the same headline apart when five days separate them, and honours windowHours', () => {
+    const title = 'OpenAI releases GPT-5 with improved reasoning';
+    const later = (hours: number) => [story(title), story(title, { effectiveAt: new Date(NOON + hours * HOUR) })];
+    expect(clusterStories(later(5 * 24))).toHaveLength(2);
+    expect(clusterStories(later(47))).toHaveLength(1);
+    expect(clusterStories(later(47), { windowHours: 24 })).toHaveLength(2);
+  });
+
+  it('lets one source post twice, counting it once', () => {
+    const clusters = clusterStories([
+      story('Gemini 2.0 arrives', { id: 30, sourceId: 7, sourceName: 'Lab Blog' }),
+      story('Gemini 2.0 arrives', { id: 31, sourceId: 7, sourceName: 'Lab Blog', effectiveAt: new Date(NOON + HOUR) }),
+    ]);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.members).toHaveLength(2);
+    expect(clusters[0]!.sources).toEqual([{ id: 7, name: 'Lab Blog', weight: 1 }]);
+  });
+
+  it('chooses the representative by weight, then the earliest, then the lowest id', () => {
+    const at = (h: number) => new Date(NOON + h * HOUR);
+    const pick = (...stories: CandidateStory[]) => clusterStories(stories)[0]!.representative.id;
+    const t = 'Stable Diffusion 3 released by Stability AI';
+    expect(pick(story(t, { id: 1, sourceWeight: 1 }), story(t, { id: 2, sourceWeight: 5, effectiveAt: at(9) }))).toBe(2);
+    expect(pick(story(t, { id: 1, effectiveAt: at(2) }), story(t, { id: 2, effectiveAt: at(1) }))).toBe(2);
+    expect(pick(story(t, { id: 2 }), story(t, { id: 1 }))).toBe(1);
+  });
+
+  it('joins transitively: A~B and B~C make one cluster even when A and C differ more', () => {
+    const clusters = clusterStories([
+      story('Meta releases Llama 4 Scout and Maverick models'),
+      story('Meta launches Llama 4 Scout and Maverick mixture-of-experts models'),
+      story('Llama 4 Scout and Maverick mixture-of-experts models explained'),
+    ]);
+    expect(clusters).toHaveLength(1);
+  });
+
+  it('gives the same clusters in the same order for any input order', () => {
+    const titles = [...MUST_MERGE, ...MUST_NOT_MERGE].flatMap(([a, b]) => [a, b]);
+    const stories = titles.map((title, i) => story(title, { id: 100 + i, effectiveAt: new Date(NOON + (i % 7) * HOUR) }));
+    const shape = (input: CandidateStory[]) => clusterStories(input).map((c) => c.members.map((m) => m.id));
+    const expected = shape(stories);
+    expect(shape([...stories].reverse())).toEqual(expected);
+    expect(shape([...stories].sort((a, b) => a.title.localeCompare(b.title)))).toEqual(expected);
+    const keys = clusterStories(stories).map((c) => Number(c.key));
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  });
+
+  it('never compares headlines with no words left after normalization', () => {
+    expect(clusterStories([story('The'), story('A'), story('')])).toHaveLength(3);
+    expect(clusterStories([])).toEqual([]);
+  });
+});
