@@ -13,7 +13,7 @@ export async function statementBench({ postgresUrl } = {}) {
   if (postgresUrl) targets.push({ name: 'PostgreSQL', options: { url: postgresUrl, dataDir: '' } });
   for (const { name, options } of targets) {
     const database = await openDatabase(options);
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '0' });
     const app = await startApp({ config, logger: createLogger('silent'), database });
     const counts = {};
     for (const first of [5, 100]) {

@@ -42,6 +42,8 @@ export async function generate() {
         Story: '../models.js#StoryModel',
         StoryConnection: '../models.js#StoryConnectionModel',
         IngestRun: '../models.js#IngestRunModel',
+        ApiKey: '../models.js#ApiKeyModel',
+        RateLimit: '../models.js#RateLimitModel',
         DailyEdition: '../models.js#DailyEditionModel',
         RankedStory: '../models.js#RankedStoryModel',
         DailyEditionConnection: '../models.js#DailyEditionConnectionModel',

@@ -60,10 +60,24 @@ export async function startApp({
     if (applied.length) logger.info({ applied: applied.length }, 'applied migrations');
     const seeded = await seedIfEmpty(database.db, seedsDir);
     if (seeded) logger.info(seeded, 'seeded an empty database');
+    const rateLimits = {
+      anonymous: config.RATE_LIMIT_ANONYMOUS,
+      apiKey: config.RATE_LIMIT_API_KEY,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    };
+    const limits = {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxCost: config.GRAPHQL_MAX_COST,
+      maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
+    };
     const apollo = await createGraphQLServer({
       introspection: config.GRAPHQL_INTROSPECTION,
       production: config.NODE_ENV === 'production',
       logger,
+      limits,
+      rateLimits,
     });
     const handler = createRequestHandler({
       database,
@@ -72,6 +86,9 @@ export async function startApp({
       adminToken: config.ADMIN_TOKEN,
       fetchOptions: fetchOptions(config),
       timeZone: config.EDITION_TIMEZONE,
+      rateLimits,
+      maxDocumentBytes: limits.maxDocumentBytes,
+      corsOrigins: config.CORS_ORIGINS,
     });
     const http = await listen(handler, config.HOST, config.PORT);
     const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;

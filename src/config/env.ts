@@ -42,6 +42,11 @@ const envSchema = z.object({
   RATE_LIMIT_ANONYMOUS: count(0).default(5000),
   RATE_LIMIT_API_KEY: count(0).default(50_000),
   RATE_LIMIT_WINDOW_SECONDS: count(1).default(3600),
+  GRAPHQL_MAX_DEPTH: count(1).default(15),
+  GRAPHQL_MAX_ALIASES: count(0).default(30),
+  GRAPHQL_MAX_TOKENS: count(10).default(2000),
+  GRAPHQL_MAX_COST: count(1).default(5000),
+  GRAPHQL_MAX_DOCUMENT_BYTES: count(100).default(20_000),
   CORS_ORIGINS: z
     .string()
     .default('*')

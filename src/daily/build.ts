@@ -5,6 +5,7 @@ import { concepts, editions, editionStories } from '../db/schema/index.js';
 import { lockKeys, waitForLock } from '../db/locks.js';
 import { addDays, dateIn, isIsoDate, startOfDay } from '../shared/dates.js';
 import { badInput } from '../shared/errors.js';
+import { editionsPublished } from '../shared/metrics.js';
 import { candidateStories } from './candidates.queries.js';
 import { clusterStories } from './cluster/index.js';
 import { rankClusters } from './rank/index.js';
@@ -65,6 +66,7 @@ export async function publishEdition(deps: EditionDeps, date: string, options: {
         .insert(editionStories)
         .values(snapshot.stories.map((s) => ({ editionId: row!.id, rank: s.rank, storyId: s.storyId, score: s.score })));
     }
+    editionsPublished.inc();
     return row!;
   });
 }

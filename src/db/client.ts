@@ -42,7 +42,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'mlbrief' } });
+  // statement_timeout: no query, however hostile, holds a connection for long.
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: 'mlbrief', statement_timeout: 15_000 },
+  });
   const counter = new StatementCounter();
   const db = drizzle(client, { schema, logger: counter }) as unknown as Db;
   return { db, kind: 'postgres', stats: counter.stats, close: () => client.end({ timeout: 5 }) };

@@ -1,8 +1,17 @@
+import type { RateLimitState } from '../access/rate-limit.js';
+import { bearerToken, identifyClient, type Client } from '../access/client.js';
 import type { Database } from '../db/client.js';
 import type { FetchOptions } from '../news/types.js';
 import type { Logger } from '../shared/logger.js';
 import { adminAccess, type AdminAccess } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
+
+export interface RateLimitConfig {
+  /** Points per window; 0 turns that limit off. */
+  anonymous: number;
+  apiKey: number;
+  windowSeconds: number;
+}
 
 export interface GraphQLContext {
   db: Database['db'];
@@ -10,6 +19,9 @@ export interface GraphQLContext {
   loaders: Loaders;
   logger: Logger;
   admin: AdminAccess;
+  client: Client;
+  /** Set before execution by the limits plugin: what this request cost and what is left. */
+  rateLimit?: RateLimitState;
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
   /** EDITION_TIMEZONE: the zone that defines a "day". */
   timeZone: string;
@@ -21,15 +33,25 @@ export interface ContextDeps {
   adminToken: string | undefined;
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
   timeZone: string;
+  rateLimits: RateLimitConfig;
 }
 
-export function createContext(deps: ContextDeps, request: { authorization: string | undefined }): GraphQLContext {
+export interface RequestInfo {
+  authorization: string | undefined;
+  address: string;
+  requestId: string;
+}
+
+export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<GraphQLContext> {
+  const admin = adminAccess(request.authorization, deps.adminToken);
+  const client = await identifyClient(deps.database.db, bearerToken(request.authorization), admin === 'granted', request.address);
   return {
     db: deps.database.db,
     database: deps.database,
     loaders: createLoaders(deps.database.db),
-    logger: deps.logger,
-    admin: adminAccess(request.authorization, deps.adminToken),
+    logger: deps.logger.child({ requestId: request.requestId }),
+    admin,
+    client,
     fetchOptions: deps.fetchOptions,
     timeZone: deps.timeZone,
   };

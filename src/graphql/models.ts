@@ -1,6 +1,8 @@
 import type { ConceptRow, SearchHit } from '../content/concepts.queries.js';
 import type { Page } from '../content/pagination.js';
 import type { ExplanationRow, TagRow } from '../content/relations.queries.js';
+import type { ApiKeyRow } from '../access/api-keys.js';
+import type { RateLimitState } from '../access/rate-limit.js';
 import type { EditionRow } from '../daily/build.js';
 import type { EditionSnapshot } from '../daily/snapshot.js';
 import type { IngestRun, SourceOutcome } from '../news/ingest.js';
@@ -36,3 +38,6 @@ export interface DailyEditionConnectionModel {
   page: Page<EditionRow>;
   totalCount: () => Promise<number>;
 }
+
+export type ApiKeyModel = ApiKeyRow;
+export type RateLimitModel = RateLimitState;

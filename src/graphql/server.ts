@@ -3,13 +3,17 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext, RateLimitConfig } from './context.js';
+import { limitsPlugin } from './limits-plugin.js';
+import { QUERY_TOO_COMPLEX, type QueryLimits } from './limits/index.js';
 import { buildSchema } from './schema.js';
 
 export interface GraphQLServerOptions {
   introspection: boolean;
   production: boolean;
   logger: Logger;
+  limits: QueryLimits;
+  rateLimits: RateLimitConfig;
 }
 
 /** Codes of errors that are the client's to see; anything else is masked (and logged in full). */
@@ -19,6 +23,7 @@ const clientCodes = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'RATE_LIMITED',
+  QUERY_TOO_COMPLEX,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -38,6 +43,10 @@ export async function createGraphQLServer(options: GraphQLServerOptions): Promis
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,
     logger: logger.child({ component: 'apollo' }),
+    // Refuses a huge document while parsing, before an AST is built.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    allowBatchedHttpRequests: false,
+    plugins: [limitsPlugin(options.limits, options.rateLimits)],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await server.start();

@@ -8,13 +8,14 @@ export interface GraphQLRouteOptions {
   apollo: ApolloServer<GraphQLContext>;
   context: (req: IncomingMessage) => Promise<GraphQLContext>;
   maxBodyBytes: number;
+  maxDocumentBytes: number;
 }
 
 /**
  * Apollo Server on plain node:http (its integration API): we parse the body ourselves so an
  * oversized or malformed one is answered before Apollo sees it.
  */
-export function graphqlRoute({ apollo, context, maxBodyBytes }: GraphQLRouteOptions) {
+export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -32,6 +33,10 @@ export function graphqlRoute({ apollo, context, maxBodyBytes }: GraphQLRouteOpti
       const parsed = parseBody(raw, headers.get('content-type'));
       if (parsed instanceof Error) return sendError(res, 400, 'BAD_REQUEST', parsed.message);
       body = parsed;
+    }
+    const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof query === 'string' && Buffer.byteLength(query) > maxDocumentBytes) {
+      return sendError(res, 400, 'QUERY_TOO_COMPLEX', `query document size exceeds the limit of ${maxDocumentBytes} bytes`);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

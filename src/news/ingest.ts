@@ -4,6 +4,7 @@ import { concepts, ingestRuns, ingestRunSources, sources } from '../db/schema/in
 import { lockKeys } from '../db/locks.js';
 import { runAlone } from '../db/single-runner.js';
 import type { Logger } from '../shared/logger.js';
+import { ingestItemsNew, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
 import { nextAttemptAt } from './backoff.js';
 import { fetchFeed } from './fetch/fetch-feed.js';
 import { createLimiter } from './fetch/limiter.js';
@@ -91,6 +92,9 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
     .update(ingestRuns)
     .set({ status: 'succeeded', finishedAt: now(), sourcesTotal: outcomes.length, sourcesFailed, itemsNew })
     .where(eq(ingestRuns.id, run.id));
+  ingestRunsTotal.inc();
+  ingestItemsNew.inc(itemsNew);
+  for (const o of outcomes) ingestSourceOutcomes.inc({ status: o.status });
   deps.logger.info({ run: run.id, sources: outcomes.length, sourcesFailed, itemsNew }, 'ingest pass finished');
   return { id: run.id, trigger: options.trigger, sources: outcomes, itemsNew, sourcesFailed };
 }

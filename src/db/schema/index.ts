@@ -1,3 +1,4 @@
 export * from './content.js';
 export * from './news.js';
 export * from './daily.js';
+export * from './access.js';

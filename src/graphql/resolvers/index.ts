@@ -4,14 +4,16 @@ import { conceptConnectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
 import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
 import { Date_, DateTime } from './scalars.js';
+import { accessMutations, accessQueries, ApiKey } from './access.js';
 import { DailyEdition, DailyEditionConnection, dailyMutations, dailyQueries, RankedStory, storyCoverage } from './daily.js';
 import { Explanation, Tag, tagQueries } from './tags.js';
 
 export const resolvers: Resolvers = {
   Date: Date_,
   DateTime,
-  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries },
-  Mutation: { ...newsMutations, ...dailyMutations },
+  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries, ...accessQueries },
+  Mutation: { ...newsMutations, ...dailyMutations, ...accessMutations },
+  ApiKey,
   DailyEdition,
   DailyEditionConnection,
   RankedStory,

@@ -4,12 +4,22 @@ import { fromGlobalId } from '../ids.js';
 export const nodeQueries: Pick<QueryResolvers, 'node'> = {
   node: async (_, { id }, { loaders }) => {
     const { type, id: key } = fromGlobalId(id);
-    if (type === 'Concept') return withType('Concept', await loaders.conceptById.load(key));
-    if (type === 'Tag') return withType('Tag', await loaders.tagById.load(key));
-    if (type === 'Source') return withType('Source', await loaders.sourceById.load(key));
-    if (type === 'Story') return withType('Story', await loaders.storyById.load(key));
-    if (type === 'DailyEdition') return withType('DailyEdition', await loaders.editionById.load(key));
-    return withType('Explanation', await loaders.explanationById.load(key));
+    switch (type) {
+      case 'Concept':
+        return withType(type, await loaders.conceptById.load(key));
+      case 'Tag':
+        return withType(type, await loaders.tagById.load(key));
+      case 'Explanation':
+        return withType(type, await loaders.explanationById.load(key));
+      case 'Source':
+        return withType(type, await loaders.sourceById.load(key));
+      case 'Story':
+        return withType(type, await loaders.storyById.load(key));
+      case 'DailyEdition':
+        return withType(type, await loaders.editionById.load(key));
+      case 'ApiKey':
+        return null; // keys are an admin's business, not a public node
+    }
   },
 };
 

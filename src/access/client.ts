@@ -1,0 +1,25 @@
+import type { Db } from '../db/client.js';
+import { findApiKey } from './api-keys.js';
+
+/** Who is asking: rate limits are charged per API key, or per client address when anonymous. */
+export type Client = { kind: 'anonymous'; address: string } | { kind: 'key'; keyId: number } | { kind: 'admin' };
+
+export function bucketOf(client: Client): string {
+  return client.kind === 'key' ? `key:${client.keyId}` : client.kind === 'admin' ? 'admin' : `ip:${client.address}`;
+}
+
+/**
+ * A bearer token is the admin token or an API key. An unknown or revoked one reads as anonymous
+ * (the lower limit, visible in X-RateLimit-Limit) and makes admin mutations FORBIDDEN: the same
+ * header carries both kinds of token, so "wrong admin token" and "unknown key" cannot be told apart.
+ */
+export async function identifyClient(db: Db, bearer: string | undefined, isAdmin: boolean, address: string): Promise<Client> {
+  if (!bearer) return { kind: 'anonymous', address };
+  if (isAdmin) return { kind: 'admin' };
+  const key = await findApiKey(db, bearer);
+  return key ? { kind: 'key', keyId: key.id } : { kind: 'anonymous', address };
+}
+
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+}

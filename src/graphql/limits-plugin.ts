@@ -1,0 +1,51 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { bucketOf } from '../access/client.js';
+import { chargeRateLimit } from '../access/rate-limit.js';
+import { graphqlDuration, operationLabel, rateLimited } from '../shared/metrics.js';
+import type { GraphQLContext, RateLimitConfig } from './context.js';
+import { checkLimits, queryCost, tooComplex, type QueryLimits } from './limits/index.js';
+
+/**
+ * Before execution: refuse what breaks a query limit, then charge the query's cost to the caller's
+ * rate limit (429 and RATE_LIMITED when spent). Also times every operation for /metrics.
+ */
+export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async didResolveOperation({ schema, document, request, operationName, contextValue, response }) {
+          const violations = checkLimits(schema, document, request.variables, operationName, limits);
+          if (violations.length) {
+            const error = tooComplex(violations);
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+          const { client } = contextValue;
+          const limit = client.kind === 'anonymous' ? rateLimits.anonymous : rateLimits.apiKey;
+          if (limit <= 0) return;
+          const cost = Math.max(1, queryCost(schema, document, request.variables, operationName));
+          const state = await chargeRateLimit(contextValue.db, bucketOf(client), cost, limit, rateLimits.windowSeconds, new Date());
+          contextValue.rateLimit = state;
+          const headers = response.http.headers;
+          headers.set('x-ratelimit-limit', String(state.limit));
+          headers.set('x-ratelimit-remaining', String(state.remaining));
+          headers.set('x-ratelimit-reset', String(Math.ceil(state.resetAt.getTime() / 1000)));
+          headers.set('x-ratelimit-cost', String(cost));
+          if (!state.allowed) {
+            rateLimited.inc();
+            const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
+            throw new GraphQLError(
+              `rate limit exceeded: this query costs ${cost} points and ${state.remaining} of ${state.limit} remain until ${state.resetAt.toISOString()}`,
+              { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } },
+            );
+          }
+        },
+        async willSendResponse({ operationName, errors }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          graphqlDuration.observe({ operation: operationLabel(operationName), outcome: errors?.length ? 'error' : 'ok' }, seconds);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of this process, served at /metrics. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'mlbrief_' });
+
+export const httpRequests = new Counter({
+  name: 'mlbrief_http_requests_total',
+  help: 'HTTP requests by method, route and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'mlbrief_http_request_duration_seconds',
+  help: 'HTTP request latency by route.',
+  labelNames: ['route'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'mlbrief_graphql_operation_duration_seconds',
+  help: 'GraphQL operation latency by operation name and outcome.',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const ingestRunsTotal = new Counter({ name: 'mlbrief_ingest_runs_total', help: 'Ingest passes finished.', registers: [registry] });
+export const ingestItemsNew = new Counter({ name: 'mlbrief_ingest_items_new_total', help: 'New stories stored.', registers: [registry] });
+export const ingestSourceOutcomes = new Counter({
+  name: 'mlbrief_ingest_source_outcomes_total',
+  help: 'Feed fetches by outcome (ok, not_modified, error).',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
+export const editionsPublished = new Counter({ name: 'mlbrief_editions_published_total', help: 'Editions built and published.', registers: [registry] });
+export const rateLimited = new Counter({ name: 'mlbrief_rate_limited_total', help: 'Requests refused by the rate limit.', registers: [registry] });
+
+const seenOperations = new Set<string>();
+/** Client-chosen operation names, capped so a hostile client cannot explode the label set. */
+export function operationLabel(name: string | null | undefined): string {
+  const label = (name ?? 'anonymous').slice(0, 64);
+  if (seenOperations.has(label)) return label;
+  if (seenOperations.size >= 200) return 'other';
+  seenOperations.add(label);
+  return label;
+}

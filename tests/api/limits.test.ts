@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/client.js';
+import { gql, startTestApp } from '../support/app.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const token = 'limits-admin-token-0123456789';
+const admin = { authorization: `Bearer ${token}` };
+
+describe(`query limits on ${backend}`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await database.dispose();
+  });
+
+  const deep = `{ concept(slug: "dropout") { ${'related { '.repeat(20)}slug${' }'.repeat(20)} } }`;
+  const aliases = `{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+  const wide = `{ concepts(first: 100) { edges { node { tags { concepts(first: 100) { edges { node { related { slug } } } } } } } } }`;
+  const cycle = `query { concept(slug: "dropout") { ...A } } fragment A on Concept { related { ...B } } fragment B on Concept { related { ...A } }`;
+  const introspection = `{ __type(name: "Concept") { ${'fields { type { '.repeat(10)}name${' } }'.repeat(10)} } }`;
+
+  it.each([
+    ['deep nesting', deep, 400, /QUERY_TOO_COMPLEX|depth/],
+    ['10,000 aliases', aliases, 400, /QUERY_TOO_COMPLEX|tokens/],
+    ['a huge first, nested', wide, 400, /QUERY_TOO_COMPLEX/],
+    ['a fragment cycle', cycle, 400, /GRAPHQL_VALIDATION_FAILED|QUERY_TOO_COMPLEX/],
+    ['deep introspection', introspection, 400, /QUERY_TOO_COMPLEX|GRAPHQL_VALIDATION_FAILED/],
+  ])('refuses %s before execution', async (_label, query, status, code) => {
+    const before = database.stats.statements;
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(`${body.errors[0]!.extensions.code} ${JSON.stringify(body)}`).toMatch(code);
+    expect(database.stats.statements - before).toBe(0);
+  });
+
+  it('refuses a multi-megabyte document with 413 and a batch with 400', async () => {
+    const big = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename ${' '.repeat(3_000_000)} }` }),
+    });
+    expect(big.status).toBe(413);
+    const batch = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(batch.status).toBe(400);
+  });
+
+  it('still runs normal queries and the explorer introspection', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const intro = await gql(app.url, getIntrospectionQuery());
+    expect(intro.errors).toBeUndefined();
+    expect(intro.data!.__schema.types.length).toBeGreaterThan(20);
+    const page = await gql(app.url, `{ concepts(first: 100) { edges { node { slug tags { slug } explanations { kind } related { slug } } } } }`);
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.concepts.edges.length).toBe(100);
+  });
+});
+
+describe(`rate limits and API keys on ${backend}`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  let second: RunningApp;
+  let secondDb: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '200', RATE_LIMIT_API_KEY: '2000', RATE_LIMIT_WINDOW_SECONDS: '3600', CORS_ORIGINS: 'https://app.example.org' };
+    app = await startTestApp(database, env);
+    // A second API process on the same database: on PostgreSQL its own connection pool.
+    secondDb = database.url ? await openDatabase({ url: database.url, dataDir: '' }) : undefined;
+    second = await startTestApp(secondDb ?? database, env);
+  });
+  afterAll(async () => {
+    await second.stop();
+    await secondDb?.close();
+    await app.stop();
+    await database.dispose();
+  });
+
+  const query = `{ concepts(first: 20) { edges { node { slug } } } rateLimit { limit cost remaining resetAt } }`;
+
+  it('charges query cost per client across API processes, then answers 429', async () => {
+    const first = await gql(app.url, query);
+    expect(first.errors).toBeUndefined();
+    const { limit, cost, remaining } = first.data!.rateLimit;
+    expect(limit).toBe(200);
+    expect(cost).toBeGreaterThan(20);
+    expect(remaining).toBe(200 - cost);
+    expect(first.headers.get('x-ratelimit-limit')).toBe('200');
+    expect(first.headers.get('x-ratelimit-remaining')).toBe(String(200 - cost));
+    expect(Number(first.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+
+    const other = await gql(second.url, query); // the other process sees the same budget
+    expect(other.data!.rateLimit.remaining).toBe(200 - 2 * cost);
+
+    let res = other;
+    for (let i = 0; i < 20 && res.status === 200; i++) res = await gql(i % 2 ? app.url : second.url, query);
+    expect(res.status).toBe(429);
+    expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('gives API keys their own, higher budget; a revoked key is anonymous again', async () => {
+    const created = await gql(app.url, `mutation { createApiKey(name: "my app") { key { id name prefix } secret } }`, {}, admin);
+    expect(created.errors).toBeUndefined();
+    const { key, secret } = created.data!.createApiKey;
+    expect(secret.startsWith(key.prefix)).toBe(true);
+    const [stored] = await database.db.execute(sql`select key_hash from api_keys`).then((r: any) => (Array.isArray(r) ? r : r.rows));
+    expect(JSON.stringify(stored)).not.toContain(secret);
+
+    const withKey = await gql(app.url, query, {}, { authorization: `Bearer ${secret}` });
+    expect(withKey.status).toBe(200);
+    expect(withKey.data!.rateLimit.limit).toBe(2000);
+
+    const notAdmin = await gql(app.url, `mutation { createApiKey(name: "x") { secret } }`, {}, { authorization: `Bearer ${secret}` });
+    expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const revoked = await gql(app.url, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: key.id }, admin);
+    expect(revoked.data!.revokeApiKey.revokedAt).toBeTruthy();
+    const after = await gql(app.url, `{ __typename }`, {}, { authorization: `Bearer ${secret}` });
+    expect(after.headers.get('x-ratelimit-limit')).toBe('200');
+  });
+
+  it('answers CORS preflights for allowed origins only', async () => {
+    const ok = await fetch(`${app.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+    const bad = await fetch(`${app.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.org', 'access-control-request-method': 'POST' },
+    });
+    expect(bad.status).toBe(403);
+  });
+
+  it('serves Prometheus metrics with request counts and latency by operation', async () => {
+    await gql(app.url, `query DailyCheck { __typename }`, {}, admin);
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/mlbrief_http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
+    expect(text).toMatch(/mlbrief_graphql_operation_duration_seconds_bucket\{le="[\d.]+",operation="DailyCheck",outcome="ok"\}/);
+    expect(text).toMatch(/mlbrief_ingest_runs_total/);
+    expect(text).toMatch(/mlbrief_editions_published_total/);
+  });
+});
