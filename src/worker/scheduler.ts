@@ -39,7 +39,7 @@ export function startScheduler({ config, database, logger }: { config: Config; d
     );
 
   const tasks: ScheduledTask[] = [
-    schedule(config.INGEST_CRON, (ctx) => ingest(`ingest:${ctx.date.toISOString().slice(0, 16)}`), {
+    schedule(config.INGEST_CRON, (ctx) => ingest(`ingest:${ctx.date.toISOString().slice(0, 19)}`), {
       name: 'ingest',
       noOverlap: true,
     }),

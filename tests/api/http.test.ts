@@ -110,3 +110,34 @@ describe(`unexpected errors on ${backend}`, () => {
     }
   });
 });
+
+describe.runIf(backend === 'postgres')('readiness while the database is away', () => {
+  it('fails /readyz while PostgreSQL refuses connections and recovers when it returns', async () => {
+    const database = await createTestDatabase();
+    const app = await startTestApp(database);
+    const { openDatabase } = await import('../../src/db/client.js');
+    const { adminUrl } = await import('../support/postgres-names.js');
+    const { sql } = await import('drizzle-orm');
+    const admin = await openDatabase({ url: adminUrl(process.env.TEST_DATABASE_URL!), dataDir: '', maxConnections: 1 });
+    const name = new URL(database.url!).pathname.slice(1);
+    try {
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+      await admin.db.execute(sql.raw(`alter database "${name}" allow_connections false`));
+      await admin.db.execute(sql.raw(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`));
+      const down = await fetch(`${app.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200); // alive, just not ready
+      await admin.db.execute(sql.raw(`alter database "${name}" allow_connections true`));
+      let status = 0;
+      for (let i = 0; i < 20 && status !== 200; i++) {
+        status = (await fetch(`${app.url}/readyz`)).status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await app.stop();
+      await database.dispose();
+      await admin.close();
+    }
+  });
+});
