@@ -9,6 +9,7 @@ import { runIngest } from '../dist/news/ingest.js';
 import { parseFeed } from '../dist/news/parse/index.js';
 import { addSource } from '../dist/news/sources.queries.js';
 import { createLogger } from '../dist/shared/logger.js';
+import { scratchDatabase } from './scratch-db.mjs';
 
 const feeds = 10;
 const perFeed = 1000;
@@ -39,12 +40,12 @@ export async function ingestBench({ postgresUrl } = {}) {
 
   const rows = [];
   const targets = [{ name: 'PGlite', options: { dataDir: 'memory://' } }];
-  if (postgresUrl) targets.push({ name: 'PostgreSQL', options: { url: postgresUrl, dataDir: '' } });
+  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, 'ingest') : undefined;
+  if (scratch) targets.push({ name: 'PostgreSQL', options: { url: scratch.url, dataDir: '' } });
   const library = await readSeedLibrary(defaultSeedsDir);
   for (const { name, options } of targets) {
     const database = await openDatabase(options);
     await migrate(database.db);
-    await database.db.execute('truncate sources cascade');
     await seedDatabase(database.db, { ...library, sources: [] });
     for (let f = 0; f < feeds; f++) await addSource(database.db, { url: `${base}/${f}`, name: `bench ${f}` });
     const start = performance.now();
@@ -58,7 +59,6 @@ export async function ingestBench({ postgresUrl } = {}) {
     );
     const ingestMs = performance.now() - start;
     if (run.itemsNew !== feeds * perFeed) throw new Error(`expected ${feeds * perFeed} new items, got ${run.itemsNew}`);
-    await database.db.execute('truncate sources cascade');
     await database.close();
     rows.push({
       figure: `${name}: ingest 10,000 new items (${Math.round((feeds * perFeed) / (ingestMs / 1000))} items/s)`,
@@ -69,5 +69,6 @@ export async function ingestBench({ postgresUrl } = {}) {
     });
   }
   server.close();
+  await scratch?.drop();
   return rows;
 }

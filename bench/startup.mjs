@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDatabase } from './scratch-db.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const main = path.join(root, 'dist/main.js');
@@ -64,11 +65,16 @@ export async function startupBench({ postgresUrl } = {}) {
       { figure: 'PGlite restart → /healthz', value: restart, baseline: baselineReopen, baselineName: 'bare PGlite reopen + select 1', target: 'informational' },
     );
     if (postgresUrl) {
-      const pgFirst = await timeToHealthy({ DATABASE_URL: postgresUrl });
-      const pgRestart = await timeToHealthy({ DATABASE_URL: postgresUrl });
-      rows.push(
-        { figure: 'PostgreSQL first start → /healthz', value: pgFirst, baseline: pgRestart, baselineName: 'PostgreSQL restart', target: 'informational' },
-      );
+      const scratch = await scratchDatabase(postgresUrl, 'startup');
+      try {
+        const pgFirst = await timeToHealthy({ DATABASE_URL: scratch.url });
+        const pgRestart = await timeToHealthy({ DATABASE_URL: scratch.url });
+        rows.push(
+          { figure: 'PostgreSQL first start → /healthz (empty database: migrate + seed)', value: pgFirst, baseline: pgRestart, baselineName: 'PostgreSQL restart', target: 'informational' },
+        );
+      } finally {
+        await scratch.drop();
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { startApp } from '../dist/app.js';
 import { loadConfig } from '../dist/config/env.js';
 import { openDatabase } from '../dist/db/client.js';
 import { createLogger } from '../dist/shared/logger.js';
+import { scratchDatabase } from './scratch-db.mjs';
 
 const query = (first) =>
   `{ concepts(first: ${first}) { edges { node { slug tags { slug } explanations { kind body } related { slug } } } } }`;
@@ -10,7 +11,8 @@ const query = (first) =>
 export async function statementBench({ postgresUrl } = {}) {
   const rows = [];
   const targets = [{ name: 'PGlite', options: { dataDir: 'memory://' } }];
-  if (postgresUrl) targets.push({ name: 'PostgreSQL', options: { url: postgresUrl, dataDir: '' } });
+  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, 'statements') : undefined;
+  if (scratch) targets.push({ name: 'PostgreSQL', options: { url: scratch.url, dataDir: '' } });
   for (const { name, options } of targets) {
     const database = await openDatabase(options);
     const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '0' });
@@ -38,5 +40,6 @@ export async function statementBench({ postgresUrl } = {}) {
       unit: 'statements',
     });
   }
+  await scratch?.drop();
   return rows;
 }

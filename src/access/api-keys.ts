@@ -24,14 +24,28 @@ export async function revokeApiKey(db: Db, id: number): Promise<ApiKeyRow> {
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning();
   if (!key) throw notFound('no such API key, or it is already revoked');
+  for (const [secretHash, found] of lookups) if (found.id === key.id) lookups.delete(secretHash);
   return key;
 }
 
-/** The live key a secret belongs to, or undefined (unknown or revoked). */
-export async function findApiKey(db: Db, secret: string): Promise<ApiKeyRow | undefined> {
+/** How long a key lookup is trusted: a key revoked by another process still works for this long. */
+export const keyLookupTtlMs = 5000;
+
+/** secret hash → live key id (or none), and when it was looked up; bounded, so junk tokens cannot grow it. */
+const lookups = new Map<string, { id: number | undefined; at: number }>();
+const maxLookups = 10_000;
+
+/** The id of the live key a secret belongs to, or undefined (unknown or revoked); cached for `keyLookupTtlMs`. */
+export async function findApiKeyId(db: Db, secret: string): Promise<number | undefined> {
+  const secretHash = hash(secret);
+  const cached = lookups.get(secretHash);
+  if (cached && performance.now() - cached.at < keyLookupTtlMs) return cached.id;
   const [key] = await db
-    .select()
+    .select({ id: apiKeys.id })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash(secret)), isNull(apiKeys.revokedAt)));
-  return key;
+    .where(and(eq(apiKeys.keyHash, secretHash), isNull(apiKeys.revokedAt)));
+  lookups.delete(secretHash);
+  if (lookups.size >= maxLookups) lookups.delete(lookups.keys().next().value!);
+  lookups.set(secretHash, { id: key?.id, at: performance.now() });
+  return key?.id;
 }

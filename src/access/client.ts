@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findApiKey } from './api-keys.js';
+import { findApiKeyId } from './api-keys.js';
 
 /** Who is asking: rate limits are charged per API key, or per client address when anonymous. */
 export type Client = { kind: 'anonymous'; address: string } | { kind: 'key'; keyId: number } | { kind: 'admin' };
@@ -16,8 +16,8 @@ export function bucketOf(client: Client): string {
 export async function identifyClient(db: Db, bearer: string | undefined, isAdmin: boolean, address: string): Promise<Client> {
   if (!bearer) return { kind: 'anonymous', address };
   if (isAdmin) return { kind: 'admin' };
-  const key = await findApiKey(db, bearer);
-  return key ? { kind: 'key', keyId: key.id } : { kind: 'anonymous', address };
+  const keyId = await findApiKeyId(db, bearer);
+  return keyId === undefined ? { kind: 'anonymous', address } : { kind: 'key', keyId };
 }
 
 export function bearerToken(authorization: string | undefined): string | undefined {

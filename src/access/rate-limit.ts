@@ -9,12 +9,35 @@ export interface RateLimitState {
   /** This request's cost. */
   cost: number;
   resetAt: Date;
+  windowSeconds: number;
   allowed: boolean;
 }
 
+/** Charges a process grants on its own are written at most this long after: the cross-process lag. */
+export const flushIntervalMs = 250;
+
+/** One bucket's window as this process knows it. */
+interface Tally {
+  windowStart: number;
+  /** The database total when last written or read (our flushed charges included). */
+  stored: number;
+  /** Granted here, not yet written. */
+  unflushed: number;
+  syncedAt: number;
+  flushing: Promise<void> | undefined;
+}
+
+const tallies = new WeakMap<Db, Map<string, Tally>>();
+
 /**
- * Charges `cost` points to `bucket` in the current fixed window, atomically in the database so the
- * count holds across API processes. A request that would pass the limit is refused and not charged.
+ * Charges `cost` points to `bucket` in the current fixed window; the count holds across API
+ * processes on one database. A bucket's first request in a window (or after 2 × `flushIntervalMs`
+ * of quiet), and any request this process would refuse, is charged atomically in the database, so
+ * `remaining` is exact within a process and a refusal is always the database's. Between those,
+ * charges are granted from the last stored total plus this process's unflushed usage and written by
+ * one upsert per bucket every `flushIntervalMs`: another process's usage shows here within about
+ * 2 × `flushIntervalMs`, so several busy processes together may overshoot a limit by what they
+ * grant in that time. A request that would pass the limit is refused and not charged.
  */
 export async function chargeRateLimit(
   db: Db,
@@ -25,28 +48,84 @@ export async function chargeRateLimit(
   now: Date,
 ): Promise<RateLimitState> {
   const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const resetAt = new Date(windowStart.getTime() + windowMs);
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const resetAt = new Date(windowStart + windowMs);
+  const state = (used: number, allowed: boolean): RateLimitState => ({
+    limit,
+    used,
+    remaining: Math.max(0, limit - used),
+    cost,
+    resetAt,
+    windowSeconds,
+    allowed,
+  });
+
+  let byBucket = tallies.get(db);
+  if (!byBucket) tallies.set(db, (byBucket = new Map()));
+  let tally = byBucket.get(bucket);
+  if (!tally || tally.windowStart !== windowStart) {
+    if (tally) void flush(db, bucket, tally);
+    tally = { windowStart, stored: 0, unflushed: 0, syncedAt: -Infinity, flushing: undefined };
+    byBucket.set(bucket, tally);
+  }
+  // Busy buckets stay fresh through their own flushes; only a quiet one re-reads the database.
+  const fresh = performance.now() - tally.syncedAt < 2 * flushIntervalMs;
+  if (fresh && tally.stored + tally.unflushed + cost <= limit) {
+    tally.unflushed += cost;
+    tally.flushing ??= delay(flushIntervalMs).then(() => flush(db, bucket, tally));
+    return state(tally.stored + tally.unflushed, true);
+  }
+
+  // Exact: write what we granted, then charge in the database only if it stays within the limit.
+  await flush(db, bucket, tally);
+  const at = new Date(windowStart).toISOString();
   const [charged] = await queryRows<{ used: number }>(
     db,
     sql`insert into rate_limit_usage as r (bucket, window_start, used)
-        select ${bucket}, ${windowStart.toISOString()}::timestamptz, ${cost}::int where ${cost}::int <= ${limit}::int
+        select ${bucket}, ${at}::timestamptz, ${cost}::int where ${cost}::int <= ${limit}::int
         on conflict (bucket, window_start) do update set used = r.used + excluded.used
         where r.used + excluded.used <= ${limit}::int
         returning used`,
   );
   if (charged) {
-    if (Math.random() < 0.01) void pruneOldWindows(db, windowStart).catch(() => {});
-    const used = Number(charged.used);
-    return { limit, used, remaining: limit - used, cost, resetAt, allowed: true };
+    if (Math.random() < 0.01) void pruneOldWindows(db, new Date(windowStart)).catch(() => {});
+    synced(tally, Number(charged.used));
+    return state(tally.stored + tally.unflushed, true);
   }
   const [current] = await queryRows<{ used: number }>(
     db,
-    sql`select used from rate_limit_usage where bucket = ${bucket} and window_start = ${windowStart.toISOString()}::timestamptz`,
+    sql`select used from rate_limit_usage where bucket = ${bucket} and window_start = ${at}::timestamptz`,
   );
-  const used = Number(current?.used ?? 0);
-  return { limit, used, remaining: Math.max(0, limit - used), cost, resetAt, allowed: false };
+  synced(tally, Number(current?.used ?? 0));
+  return state(tally.stored + tally.unflushed, false);
 }
+
+/** Writes a bucket's unflushed charges with one upsert and learns the total all processes stored. */
+async function flush(db: Db, bucket: string, tally: Tally): Promise<void> {
+  const amount = tally.unflushed;
+  tally.unflushed -= amount;
+  tally.flushing = undefined;
+  if (amount === 0) return;
+  try {
+    const [row] = await queryRows<{ used: number }>(
+      db,
+      sql`insert into rate_limit_usage as r (bucket, window_start, used)
+          values (${bucket}, ${new Date(tally.windowStart).toISOString()}::timestamptz, ${amount}::int)
+          on conflict (bucket, window_start) do update set used = r.used + excluded.used
+          returning used`,
+    );
+    synced(tally, Number(row!.used));
+  } catch {
+    // The database is away (or closed at shutdown): those charges are forgiven, never double-counted.
+  }
+}
+
+function synced(tally: Tally, stored: number): void {
+  tally.stored = Math.max(tally.stored, stored);
+  tally.syncedAt = performance.now();
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 async function pruneOldWindows(db: Db, currentWindow: Date): Promise<void> {
   await db.delete(rateLimitUsage).where(and(lt(rateLimitUsage.windowStart, currentWindow)));

@@ -6,6 +6,7 @@ import { lockKeys, waitForLock } from '../db/locks.js';
 import { addDays, dateIn, isIsoDate, startOfDay } from '../shared/dates.js';
 import { badInput } from '../shared/errors.js';
 import { editionsPublished } from '../shared/metrics.js';
+import { editionChanged } from './edition-events.js';
 import { candidateStories } from './candidates.queries.js';
 import { clusterStories } from './cluster/index.js';
 import { rankClusters } from './rank/index.js';
@@ -68,7 +69,7 @@ export async function publishEdition(deps: EditionDeps, date: string, options: {
     }
     editionsPublished.inc();
     return row!;
-  });
+  }).finally(editionChanged); // after commit, so no cache refills from the old row
 }
 
 export async function editionByDate(db: Db, date: string): Promise<EditionRow | undefined> {

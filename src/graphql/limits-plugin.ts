@@ -1,10 +1,17 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { bucketOf } from '../access/client.js';
-import { chargeRateLimit } from '../access/rate-limit.js';
+import { bucketOf, type Client } from '../access/client.js';
+import { chargeRateLimit, type RateLimitState } from '../access/rate-limit.js';
 import { graphqlDuration, operationLabel, rateLimited } from '../shared/metrics.js';
 import type { GraphQLContext, RateLimitConfig } from './context.js';
 import { checkLimits, queryCost, tooComplex, type QueryLimits } from './limits/index.js';
+
+/**
+ * The charge a request made, for the response cache to repeat on a hit. Apollo runs each operation
+ * on a shallow clone of the context, so it is filed under the client object the clone shares.
+ */
+const charges = new WeakMap<Client, RateLimitState>();
+export const chargeOf = (client: Client): RateLimitState | undefined => charges.get(client);
 
 /**
  * Before execution: refuse what breaks a query limit, then charge the query's cost to the caller's
@@ -27,11 +34,8 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
           const cost = Math.max(1, queryCost(schema, document, request.variables, operationName));
           const state = await chargeRateLimit(contextValue.db, bucketOf(client), cost, limit, rateLimits.windowSeconds, new Date());
           contextValue.rateLimit = state;
-          const headers = response.http.headers;
-          headers.set('x-ratelimit-limit', String(state.limit));
-          headers.set('x-ratelimit-remaining', String(state.remaining));
-          headers.set('x-ratelimit-reset', String(Math.ceil(state.resetAt.getTime() / 1000)));
-          headers.set('x-ratelimit-cost', String(cost));
+          charges.set(client, state);
+          for (const [name, value] of Object.entries(rateLimitHeaders(state))) response.http.headers.set(name, value);
           if (!state.allowed) {
             rateLimited.inc();
             const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
@@ -47,5 +51,14 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
         },
       };
     },
+  };
+}
+
+export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(state.limit),
+    'x-ratelimit-remaining': String(state.remaining),
+    'x-ratelimit-reset': String(Math.ceil(state.resetAt.getTime() / 1000)),
+    'x-ratelimit-cost': String(state.cost),
   };
 }

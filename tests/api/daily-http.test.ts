@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
 import { addDays, dateIn } from '../../src/shared/dates.js';
-import { startTestApp } from '../support/app.js';
+import { openDatabase } from '../../src/db/client.js';
+import { gql, startTestApp } from '../support/app.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const today = dateIn('UTC', new Date());
@@ -84,5 +86,71 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).name).toBe('Dropout');
     expect((await fetch(`${app.url}/concepts/nope`)).status).toBe(404);
+  });
+});
+
+describe(`cached daily bytes follow rebuilds on ${backend}`, () => {
+  const token = 'daily-cache-admin-token-0123456789';
+  const admin = { authorization: `Bearer ${token}` };
+  let database: TestDatabase;
+  let app: RunningApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC', ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '0' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await database.dispose();
+  });
+
+  const daily = `query($date: Date) { daily(date: $date) { date publishedAt concepts { slug } } }`;
+  const rebuild = (date: string) =>
+    gql(app.url, `mutation($date: Date) { publishEdition(date: $date, force: true) { publishedAt } }`, { date }, admin);
+
+  it('serves repeat GETs and daily queries without SQL, and a forced rebuild shows on the next request', async () => {
+    const first = await fetch(`${app.url}/daily/${past}`);
+    const before = (await first.json()) as any;
+    const query = await gql(app.url, daily, { date: past });
+    const statements = database.stats.statements;
+    const again = await fetch(`${app.url}/daily/${past}`);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    await again.arrayBuffer();
+    expect((await gql(app.url, daily, { date: past })).data).toEqual(query.data);
+    expect(database.stats.statements - statements).toBeLessThanOrEqual(1); // at most the once-a-second version stamp
+
+    const rebuilt = await rebuild(past);
+    expect(rebuilt.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 5)); // publishedAt has millisecond resolution
+    const after = await fetch(`${app.url}/daily/${past}`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as any).publishedAt).not.toBe(before.publishedAt);
+    expect((await gql(app.url, daily, { date: past })).data!.daily.publishedAt).toBe(rebuilt.data!.publishEdition.publishedAt);
+  });
+
+  it('follows a newly published edition at /daily and in the daily query', async () => {
+    await (await fetch(`${app.url}/daily`)).arrayBuffer();
+    await gql(app.url, daily);
+    const rebuilt = await rebuild(today);
+    const latest = (await (await fetch(`${app.url}/daily`)).json()) as any;
+    expect(latest.date).toBe(today);
+    expect(latest.publishedAt).toBe(rebuilt.data!.publishEdition.publishedAt);
+    expect((await gql(app.url, daily)).data!.daily.publishedAt).toBe(rebuilt.data!.publishEdition.publishedAt);
+  });
+
+  it('notices an edition rebuilt by another process within about a second', async () => {
+    // Another process: its own connection on PostgreSQL; on PGlite, SQL that skips this process's events.
+    const other = database.url ? await openDatabase({ url: database.url, dataDir: '' }) : database;
+    const first = await fetch(`${app.url}/daily/${past}`);
+    await first.arrayBuffer();
+    await other.db.execute(sql`update editions set published_at = published_at + interval '1 hour' where date = ${past}`);
+    if (other !== database) await other.close();
+    let lastModified = first.headers.get('last-modified');
+    for (let i = 0; i < 100 && lastModified === first.headers.get('last-modified'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const res = await fetch(`${app.url}/daily/${past}`);
+      await res.arrayBuffer();
+      lastModified = res.headers.get('last-modified');
+    }
+    expect(Date.parse(lastModified!) - Date.parse(first.headers.get('last-modified')!)).toBe(3_600_000);
   });
 });

@@ -158,3 +158,35 @@ describe(`rate limits and API keys on ${backend}`, () => {
     expect(text).toMatch(/mlbrief_editions_published_total/);
   });
 });
+
+describe(`rate limits on cached responses on ${backend}`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '3600' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await database.dispose();
+  });
+
+  it('charges and refuses cached daily queries like any other', async () => {
+    const daily = `{ daily { date concepts { slug } } }`;
+    const first = await gql(app.url, daily);
+    expect(first.status).toBe(200);
+    const cost = Number(first.headers.get('x-ratelimit-cost'));
+    let remaining = Number(first.headers.get('x-ratelimit-remaining'));
+    let res = first;
+    for (let i = 0; i < 300 && res.status === 200; i++) {
+      res = await gql(app.url, daily);
+      if (res.status !== 200) break;
+      expect(res.data).toEqual(first.data);
+      expect(Number(res.headers.get('x-ratelimit-remaining'))).toBe(remaining - cost);
+      remaining -= cost;
+    }
+    expect(res.status).toBe(429);
+    expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe(String(remaining));
+  });
+});

@@ -124,7 +124,8 @@ describe(`ingesting hostile and unusual feeds on ${backend}`, () => {
     deps = {
       database,
       logger: createLogger('silent'),
-      fetch: { timeoutMs: 1500, maxBytes: 1_000_000, allowPrivateNetworks: true, userAgent: 'mlbrief-test' },
+      // Generous for a loaded CI machine; the slow-drip feed still hits it.
+      fetch: { timeoutMs: 4000, maxBytes: 1_000_000, allowPrivateNetworks: true, userAgent: 'mlbrief-test' },
       concurrency: { global: 8, perHost: 8 },
     };
   });

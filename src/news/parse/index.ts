@@ -16,8 +16,9 @@ const workerAvailable = existsSync(fileURLToPath(workerFile));
 
 /**
  * Parses a fetched feed body (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1).
- * Throws ParseError: NOT_A_FEED for empty bodies, HTML pages, other XML roots (including CDF and
- * prefixed roots such as <r:rss>) and JSON that is not a JSON Feed; MALFORMED for XML or JSON that
+ * Throws ParseError: NOT_A_FEED for empty bodies, HTML pages, other XML roots (including CDF,
+ * Microsoft's Channel Definition Format, which we do not support, and a prefixed <x:rss> whose
+ * prefix is not bound to an RSS namespace) and JSON that is not a JSON Feed; MALFORMED for XML or JSON that
  * cannot be read (mismatched or unclosed tags, stray "<"). Lenient on purpose: a bare "&",
  * undeclared entities (dropped), an RSS or RDF document without <channel> (no items) and text
  * after the root element (ignored by xml2js).

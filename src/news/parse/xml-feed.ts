@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { ParseError, type ParsedFeed, type ParsedItem } from '../types.js';
 import { parseDate } from './dates.js';
-import { childBase, resolveUrl } from './links.js';
+import { childBase, resolveHtmlUrls, resolveUrl } from './links.js';
 import { prepareXml, type XmlFormat } from './prepare-xml.js';
 import { attr, first, str, text } from './xml-nodes.js';
 
@@ -94,16 +94,21 @@ function toItem(item: Raw, atom: boolean, parentBase: string | null): ParsedItem
   const dates = atom
     ? [item.published, item.updated, item.issued, item.created, item.modified, item.dcDate]
     : [item.pubDate, item.dcDate, item.dctermsIssued, item.dctermsCreated, item.dctermsModified];
+  // Atom <summary> and <content> may carry an xml:base of their own.
+  const summaryBase = atom ? childBase(attr(first(item.rawSummary), 'xml:base'), base) : base;
+  const contentBase = atom ? childBase(attr(first(item.rawContent), 'xml:base'), base) : base;
+  const summary = atom
+    ? (base64Text(item.rawSummary) ?? str(item.summary) ?? str(item.contentSnippet))
+    : (str(item.content) ?? str(item['content:encodedSnippet']));
+  const content = atom ? (base64Text(item.rawContent) ?? str(item.content)) : str(item['content:encoded']);
   return {
     guid,
     title: base64Text(item.rawTitle) ?? text(item.rawTitle) ?? str(item.title) ?? str(item.mediaTitle),
     link: resolveUrl(link, base),
-    summary: atom
-      ? (base64Text(item.rawSummary) ?? str(item.summary) ?? str(item.contentSnippet))
-      : (str(item.content) ?? str(item['content:encodedSnippet'])),
-    content: atom ? (base64Text(item.rawContent) ?? str(item.content)) : str(item['content:encoded']),
+    summary: summary === null ? null : resolveHtmlUrls(summary, summaryBase),
+    content: content === null ? null : resolveHtmlUrls(content, contentBase),
     author: authorOf(item, atom),
-    publishedAt: firstDate(dates),
+    publishedAt: itemDate(dates),
   };
 }
 
@@ -122,30 +127,40 @@ function authorOf(item: Raw, atom: boolean): string | null {
   return str(item.creator) ?? text(node);
 }
 
-function firstDate(values: unknown[]): Date | null {
+/**
+ * The first of the date elements, in order of preference, that holds a date. An element given
+ * more than once (invalid, but seen) counts by its last readable value, as in feedparser, where
+ * later values overwrite earlier ones.
+ */
+function itemDate(values: unknown[]): Date | null {
   for (const value of values) {
-    const date = parseDate(str(value));
-    if (date) return date;
+    const repeated = Array.isArray(value) ? [...value].reverse() : [value];
+    for (const one of repeated) {
+      const date = parseDate(str(one));
+      if (date) return date;
+    }
   }
   return null;
 }
 
 /**
  * The entry's web page: RSS <link> text, or the Atom <link> with rel="alternate" (or no rel),
- * preferring HTML, resolved against the link's own xml:base.
+ * preferring HTML, resolved against the link's own xml:base. An Atom 0.3 link that gives its URL
+ * as text instead of href counts only when its rel is alternate too.
  */
 function pickLink(links: unknown, base: string | null = null): string | null {
   if (!Array.isArray(links)) return null;
   const candidates: { href: string; score: number }[] = [];
   for (const link of links) {
     const href = attr(link, 'href');
+    const rel = attr(link, 'rel') ?? 'alternate';
+    // An enclosure, a license or a "self" link is never the page; that holds for links given as text too.
+    if (rel !== 'alternate') continue;
     if (href === null) {
       const value = str(link);
       if (value) candidates.push({ href: value, score: 3 });
       continue;
     }
-    const rel = attr(link, 'rel') ?? 'alternate';
-    if (rel !== 'alternate') continue;
     const type = attr(link, 'type');
     const own = attr(link, 'xml:base');
     const absolute = own ? resolveUrl(href, childBase(own, base)) : href;

@@ -54,7 +54,7 @@ describe('parseFeed formats', () => {
     ]);
   });
 
-  it('reads Atom 1.0: alternate link, published before updated, author name, XHTML title as text', async () => {
+  it('reads Atom 1.0: alternate link, published before updated, author name, XHTML title as HTML', async () => {
     const feed = await parse(fixture('atom.xml'), 'application/atom+xml');
     expect(feed).toMatchObject({ format: 'atom', title: 'Lab Notes', siteUrl: 'https://lab.example.org/' });
     expect(feed.items[0]).toEqual({
@@ -66,8 +66,9 @@ describe('parseFeed formats', () => {
       author: 'Grace Hopper',
       publishedAt: new Date('2024-01-04T07:15:00Z'),
     });
+    // An XHTML title is handed on as HTML, like a type="html" one; normalize makes it "Only updated".
     expect(feed.items[1]).toMatchObject({
-      title: 'Only updated',
+      title: 'Only <b>updated</b>',
       link: 'https://lab.example.org/updated-only',
       author: null,
       publishedAt: new Date('2024-01-06T00:00:00Z'),

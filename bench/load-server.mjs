@@ -1,0 +1,29 @@
+// A server process for bench/load.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
+// `bare`, a node:http server answering precomputed bytes (the baseline).
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const mode = process.argv[2];
+if (mode === 'bare') {
+  const body = readFileSync(process.argv[3]);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }));
+} else {
+  const { startApp } = await import('../dist/app.js');
+  const { loadConfig } = await import('../dist/config/env.js');
+  const { openDatabase } = await import('../dist/db/client.js');
+  const { createLogger } = await import('../dist/shared/logger.js');
+  const { createApiKey } = await import('../dist/access/api-keys.js');
+  const { publishEdition } = await import('../dist/daily/build.js');
+  const { dateIn } = await import('../dist/shared/dates.js');
+  const url = process.env.BENCH_DATABASE_URL;
+  const database = await openDatabase(url ? { url, dataDir: '' } : { dataDir: 'memory://' });
+  const config = loadConfig({ PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_API_KEY: '1000000000' });
+  const app = await startApp({ config, logger: createLogger('warn'), database });
+  const { secret } = await createApiKey(database.db, 'bench');
+  await publishEdition({ database, timeZone: 'UTC' }, dateIn('UTC', new Date()));
+  process.send({ url: app.url, secret });
+}

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/client.js';
+import { editionGeneration } from '../daily/edition-events.js';
+
+/** How stale another process's write may look here: the stamp is re-read at most this often. */
+export const stampMaxAgeMs = 1000;
+
+let contentGeneration = 0;
+
+/** This process changed content (a mutation ran): cached responses built from it are stale. */
+export function contentChanged(): void {
+  contentGeneration++;
+}
+
+/**
+ * A number that grows whenever editions or content may have changed: at once for changes made in
+ * this process, within `stampMaxAgeMs` for changes made by others on the same database. Cached
+ * bytes remember the version they were built at and are used only while it is current.
+ */
+export class DataVersion {
+  private stamp: string | undefined;
+  private remoteGeneration = 0;
+  private checkedAt = -Infinity;
+  private reading: Promise<number> | undefined;
+
+  constructor(private readonly database: Database) {}
+
+  current(): number | Promise<number> {
+    if (performance.now() - this.checkedAt < stampMaxAgeMs) return this.local();
+    return (this.reading ??= this.refresh().finally(() => (this.reading = undefined)));
+  }
+
+  private local(): number {
+    return editionGeneration() + contentGeneration + this.remoteGeneration;
+  }
+
+  private async refresh(): Promise<number> {
+    const [row] = await queryRows<{ stamp: string }>(this.database.db, stampQuery);
+    if (row!.stamp !== this.stamp) {
+      this.stamp = row!.stamp;
+      this.remoteGeneration++;
+    }
+    this.checkedAt = performance.now();
+    return this.local();
+  }
+}
+
+/** One cheap statement: editions (a row a day), concepts (thousands) and the latest ingest run (indexed). */
+const stampQuery = sql`select concat_ws('/',
+  (select max(published_at)::text || ':' || count(*) from editions),
+  (select count(*) || ':' || coalesce(sum(hashtext(content_hash)), 0) from concepts),
+  (select id || ':' || status from ingest_runs order by started_at desc limit 1)) as stamp`;
+
+const versions = new WeakMap<Database, DataVersion>();
+
+/** One watcher per database handle, shared by every cache of this process. */
+export function dataVersion(database: Database): DataVersion {
+  let version = versions.get(database);
+  if (!version) versions.set(database, (version = new DataVersion(database)));
+  return version;
+}

@@ -1,0 +1,68 @@
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { Lru } from '../cache/lru.js';
+
+/** Root fields whose answers change only when the data version moves (editions, content). */
+const cacheableRootFields = new Set(['daily', '__typename']);
+/** Far above any daily query; a bigger document is simply not cached. */
+const maxTokens = 2000;
+
+export type Classified = { kind: 'cacheable'; document: string } | { kind: 'mutation' } | { kind: 'other' };
+
+export interface CachedResponse {
+  version: number;
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** The rate-limit charge the query made (undefined when that scope is not limited). */
+  charge: { cost: number; limit: number; windowSeconds: number } | undefined;
+}
+
+/**
+ * Serialized GraphQL responses for queries that read only frozen or slow-changing data, keyed by
+ * the normalized document, operation name, variables, Accept and auth scope (anonymous, key, admin).
+ */
+export class GraphQLResponseCache {
+  private readonly documents = new Lru<string, Classified>(500);
+  private readonly responses = new Lru<string, CachedResponse>(500);
+
+  /** What a POSTed JSON body asks for; parses a document only the first time it is seen. */
+  classify(body: unknown): Classified & { key?: string } {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'other' };
+    const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+    if (typeof query !== 'string' || extensions !== undefined) return { kind: 'other' };
+    if (operationName != null && typeof operationName !== 'string') return { kind: 'other' };
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return { kind: 'other' };
+    const memo = `${operationName ?? ''}\0${query}`;
+    let classified = this.documents.get(memo);
+    if (!classified) this.documents.set(memo, (classified = classifyDocument(query, operationName ?? undefined)));
+    if (classified.kind !== 'cacheable') return classified;
+    return { ...classified, key: JSON.stringify([classified.document, operationName ?? null, variables ?? null]) };
+  }
+
+  get(key: string, version: number): CachedResponse | undefined {
+    const hit = this.responses.get(key);
+    return hit?.version === version ? hit : undefined;
+  }
+
+  set(key: string, response: CachedResponse): void {
+    this.responses.set(key, response);
+  }
+}
+
+function classifyDocument(query: string, operationName: string | undefined): Classified {
+  let document;
+  try {
+    document = parse(query, { maxTokens, noLocation: true });
+  } catch {
+    return { kind: 'other' };
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (operations.some((o) => o.operation === 'mutation')) return { kind: 'mutation' };
+  if (!operation || operation.operation !== 'query') return { kind: 'other' };
+  const fields = operation.selectionSet.selections;
+  const cacheable =
+    fields.every((f) => f.kind === Kind.FIELD && cacheableRootFields.has(f.name.value)) &&
+    fields.some((f) => f.kind === Kind.FIELD && f.name.value === 'daily');
+  return cacheable ? { kind: 'cacheable', document: print(document) } : { kind: 'other' };
+}
