@@ -44,6 +44,7 @@ export async function memoryBench() {
         FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_MAX_BYTES: '20000000', DATABASE_URL: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    process.stderr.write('memory bench: app starting\n');
     const url = await new Promise((resolve) => {
       let log = '';
       app.stderr.on('data', (d) => { log += d; const m = /"url":"(http:[^"]+)"/.exec(log); if (m) resolve(m[1]); });
@@ -61,7 +62,7 @@ export async function memoryBench() {
     await new Promise((r) => app.on('close', r));
     return [
       { figure: 'PGlite: `mlbrief serve` resident memory at rest', value: rest, baseline: bareRss, baselineName: 'a process holding only PGlite', target: 'informational', unit: 'bytes' },
-      { figure: `PGlite: peak resident memory ingesting a ${(feed.length / 1e6).toFixed(1)} MB feed (${run.data?.runIngest?.itemsNew ?? '?'} items; peak before: ${(before / 1e6).toFixed(0)} MB)`, value: after.peak, baseline: rest, baselineName: 'the same process at rest', target: 'informational', unit: 'bytes' },
+      { figure: `PGlite: peak resident memory ingesting a ${(feed.length / 1e6).toFixed(1)} MB feed (${run.data?.runIngest?.itemsNew ?? JSON.stringify(run.errors ?? run)} new items; peak before: ${(before / 1e6).toFixed(0)} MB)`, value: after.peak, baseline: rest, baselineName: 'the same process at rest', target: 'informational', unit: 'bytes' },
     ];
   } finally {
     server.close();
