@@ -85,7 +85,8 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
       }),
     ),
   );
-  await reclusterRecent(db, now());
+  // Clusters are derived data: if computing them fails, the stored stories still stand.
+  await reclusterRecent(db, now()).catch((err: unknown) => deps.logger.error({ err }, 'reclustering recent stories failed'));
   const itemsNew = outcomes.reduce((n, o) => n + o.itemsNew, 0);
   const sourcesFailed = outcomes.filter((o) => o.status === 'error').length;
   await db

@@ -41,9 +41,19 @@ export function signature(shingles: Iterable<string>): Uint32Array {
 }
 
 /** Index pairs [i, j] (i < j) whose signatures agree on at least one whole band, each once. */
+/** Buckets up to this size are expanded into all pairs; larger ones are linked linearly. */
+const MAX_BUCKET_PAIRWISE = 64;
+
 export function candidatePairs(signatures: readonly Uint32Array[]): Array<[number, number]> {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
+  const n = signatures.length;
+  const add = (a: number, b: number) => {
+    const key = a * n + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
   for (let band = 0; band < HASHES / ROWS; band += 1) {
     const buckets = new Map<string, number[]>();
     signatures.forEach((sig, index) => {
@@ -53,12 +63,18 @@ export function candidatePairs(signatures: readonly Uint32Array[]): Array<[numbe
       else buckets.set(key, [index]);
     });
     for (const bucket of buckets.values()) {
-      for (let a = 0; a < bucket.length; a += 1) {
-        for (let b = a + 1; b < bucket.length; b += 1) {
-          const key = `${bucket[a]}:${bucket[b]}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          pairs.push([bucket[a] as number, bucket[b] as number]);
+      if (bucket.length <= MAX_BUCKET_PAIRWISE) {
+        for (let a = 0; a < bucket.length; a += 1) {
+          for (let b = a + 1; b < bucket.length; b += 1) add(bucket[a]!, bucket[b]!);
+        }
+      } else {
+        // A crowded bucket (thousands of near-identical headlines, e.g. a paper firehose) would be
+        // quadratic and can exhaust memory: link each member to the first and to its predecessor
+        // instead. Union-find still joins a run of near-duplicates; a true pair whose members
+        // match neither anchor can be missed, only in buckets this crowded.
+        for (let i = 1; i < bucket.length; i += 1) {
+          add(bucket[0]!, bucket[i]!);
+          if (i > 1) add(bucket[i - 1]!, bucket[i]!);
         }
       }
     }
