@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { scratchDatabase } from './scratch-db.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
@@ -29,7 +30,8 @@ async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];
   const targets = [{ name: 'PGlite', env: { BENCH_DATABASE_URL: '' } }];
-  if (postgresUrl) targets.push({ name: 'PostgreSQL', env: { BENCH_DATABASE_URL: postgresUrl } });
+  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, 'load') : undefined;
+  if (scratch) targets.push({ name: 'PostgreSQL', env: { BENCH_DATABASE_URL: scratch.url } });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-load-'));
   const dailyQuery = JSON.stringify({
     query: '{ daily { date conceptOfTheDay { slug title summary } concepts { slug name title summary } topStories { rank score reasons story { title url summary publishedAt coverage source { name } } } } }',
@@ -64,6 +66,7 @@ export async function loadBench({ postgresUrl } = {}) {
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await scratch?.drop();
   }
   return rows;
 }
