@@ -45,11 +45,18 @@ export interface RequestInfo {
 export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<GraphQLContext> {
   const admin = adminAccess(request.authorization, deps.adminToken);
   const client = await identifyClient(deps.database.db, bearerToken(request.authorization), admin === 'granted', request.address);
+  let loaders: Loaders | undefined;
+  let logger: Logger | undefined;
   return {
     db: deps.database.db,
     database: deps.database,
-    loaders: createLoaders(deps.database.db),
-    logger: deps.logger.child({ requestId: request.requestId }),
+    // Built on first use: a request answered from the response cache never needs them.
+    get loaders() {
+      return (loaders ??= createLoaders(deps.database.db));
+    },
+    get logger() {
+      return (logger ??= deps.logger.child({ requestId: request.requestId }));
+    },
     admin,
     client,
     fetchOptions: deps.fetchOptions,

@@ -24,10 +24,6 @@ export interface GraphQLRouteOptions {
 export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
   const cache = new GraphQLResponseCache();
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     let body: unknown;
     if (req.method === 'POST') {
       let raw: Buffer;
@@ -37,7 +33,7 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
         if (error instanceof BodyTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
         throw error;
       }
-      const parsed = parseBody(raw, headers.get('content-type'));
+      const parsed = parseBody(raw, req.headers['content-type']);
       if (parsed instanceof Error) return sendError(res, 400, 'BAD_REQUEST', parsed.message);
       body = parsed;
     }
@@ -50,11 +46,15 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
     const ctx = classified.key ? await context(req) : undefined;
     let fill: { key: string; version: number } | undefined;
     if (ctx && classified.key) {
-      const key = `${ctx.client.kind}\0${headers.get('accept') ?? ''}\0${classified.key}`;
+      const key = `${ctx.client.kind}\0${req.headers.accept ?? ''}\0${classified.key}`;
       const version = await dataVersion(ctx.database).current();
       const hit = cache.get(key, version);
       if (hit && (await sendHit(res, ctx, hit))) return;
       fill = { key, version };
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
