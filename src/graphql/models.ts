@@ -15,10 +15,13 @@ export type TagModel = TagRow;
 export type ExplanationModel = ExplanationRow;
 export type SearchResultModel = SearchHit;
 
-export interface ConceptConnectionModel {
-  page: Page<ConceptRow>;
+/** A page of a Relay connection; the total is counted only when a client asks for it. */
+export interface ConnectionModel<T> {
+  page: Page<T>;
   totalCount: () => Promise<number>;
 }
+
+export type ConceptConnectionModel = ConnectionModel<ConceptRow>;
 
 export type SourceModel = SourceRow;
 /** A story; inside an edition it carries the coverage frozen with the edition. */
@@ -26,18 +29,12 @@ export type StoryModel = StoryRow & { frozen?: EditionSnapshot['stories'][number
 export type IngestRunModel = IngestRun;
 export type IngestSourceOutcomeModel = SourceOutcome;
 
-export interface StoryConnectionModel {
-  page: Page<StoryRow>;
-  totalCount: () => Promise<number>;
-}
+export type StoryConnectionModel = ConnectionModel<StoryRow>;
 
 export type DailyEditionModel = EditionRow;
 export type RankedStoryModel = EditionSnapshot['stories'][number];
 
-export interface DailyEditionConnectionModel {
-  page: Page<EditionRow>;
-  totalCount: () => Promise<number>;
-}
+export type DailyEditionConnectionModel = ConnectionModel<EditionRow>;
 
 export type ApiKeyModel = ApiKeyRow;
 export type RateLimitModel = RateLimitState;

@@ -32,6 +32,9 @@ describe(`the HTTP server on ${backend}`, () => {
   it('refuses a mutation over GET and a simple cross-site request', async () => {
     const csrf = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ tags { slug } }')}`);
     expect(csrf.status).toBe(400);
+    const mutation = encodeURIComponent('mutation { removeSource(id: "x") }');
+    const viaGet = await fetch(`${app.url}/graphql?query=${mutation}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(viaGet.status).toBe(405);
   });
 
   it('answers an oversized body with 413 before parsing it', async () => {

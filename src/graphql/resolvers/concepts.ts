@@ -3,7 +3,6 @@ import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { badInput } from '../../shared/errors.js';
 import type { ConceptResolvers, QueryResolvers, SearchResultResolvers } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
-import { conceptConnection } from './connections.js';
 
 const maxQueryLength = 200;
 
@@ -17,7 +16,7 @@ export const conceptQueries: Pick<QueryResolvers, 'concept' | 'concepts' | 'sear
       query: args.query ? searchText(args.query) : undefined,
     };
     const page = await listConcepts(db, filter, first, decodeCursor(args.after));
-    return conceptConnection(page, () => countConcepts(db, filter));
+    return { page, totalCount: () => countConcepts(db, filter) };
   },
   search: (_, args, { db }) => searchConcepts(db, searchText(args.query), pageSize(args.first, 10)),
 };

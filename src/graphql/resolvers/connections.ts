@@ -1,19 +1,14 @@
-import { encodeCursor, type Page } from '../../content/pagination.js';
-import type { ConceptConnectionModel } from '../models.js';
-import type { ConceptRow } from '../../content/concepts.queries.js';
+import { encodeCursor } from '../../content/pagination.js';
+import type { ConnectionModel } from '../models.js';
 
-/** A concept connection whose cursors are slugs (the lists are in slug order). */
-export function conceptConnection(page: Page<ConceptRow>, totalCount: () => Promise<number>): ConceptConnectionModel {
-  return { page, totalCount };
-}
-
-export const conceptConnectionResolvers = {
-  ConceptConnection: {
-    edges: ({ page }: ConceptConnectionModel) => page.rows.map((node) => ({ cursor: encodeCursor(node.slug), node })),
-    pageInfo: ({ page }: ConceptConnectionModel) => ({
+/** edges, pageInfo and totalCount of any connection, given the keyset key each cursor encodes. */
+export function connectionResolvers<T>(keyOf: (node: T) => string) {
+  return {
+    edges: ({ page }: ConnectionModel<T>) => page.rows.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
+    pageInfo: ({ page }: ConnectionModel<T>) => ({
       hasNextPage: page.hasNextPage,
-      endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1]!.slug) : null,
+      endCursor: page.rows.length ? encodeCursor(keyOf(page.rows[page.rows.length - 1]!)) : null,
     }),
-    totalCount: ({ totalCount }: ConceptConnectionModel) => totalCount(),
-  },
-};
+    totalCount: ({ totalCount }: ConnectionModel<T>) => totalCount(),
+  };
+}

@@ -1,6 +1,6 @@
-import { publishEdition } from '../../daily/build.js';
+import { publishEdition, type EditionRow } from '../../daily/build.js';
 import { countEditions, latestEdition, listEditions } from '../../daily/editions.queries.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../content/pagination.js';
+import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { dateIn } from '../../shared/dates.js';
 import { requireAdmin } from '../auth.js';
 import type {
@@ -12,6 +12,7 @@ import type {
   StoryResolvers,
 } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
+import { connectionResolvers } from './connections.js';
 import type { StoryModel } from '../models.js';
 
 export const dailyQueries: Pick<QueryResolvers, 'daily' | 'editions'> = {
@@ -54,14 +55,7 @@ export const RankedStory: RankedStoryResolvers = {
   },
 };
 
-export const DailyEditionConnection: DailyEditionConnectionResolvers = {
-  edges: ({ page }) => page.rows.map((node) => ({ cursor: encodeCursor(node.date), node })),
-  pageInfo: ({ page }) => ({
-    hasNextPage: page.hasNextPage,
-    endCursor: page.rows.length ? encodeCursor(page.rows[page.rows.length - 1]!.date) : null,
-  }),
-  totalCount: ({ totalCount }) => totalCount(),
-};
+export const DailyEditionConnection: DailyEditionConnectionResolvers = connectionResolvers<EditionRow>((e) => e.date);
 
 /** Coverage of a story: frozen with the edition it appears in, else its current cluster. */
 export const storyCoverage: Pick<StoryResolvers, 'coverage' | 'alsoCoveredBy'> = {

@@ -1,6 +1,7 @@
+import type { ConceptRow } from '../../content/concepts.queries.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { Concept, conceptQueries, SearchResult } from './concepts.js';
-import { conceptConnectionResolvers } from './connections.js';
+import { connectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
 import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
 import { Date_, DateTime } from './scalars.js';
@@ -27,5 +28,5 @@ export const resolvers: Resolvers = {
   SearchResult,
   Tag,
   Explanation,
-  ...conceptConnectionResolvers,
+  ConceptConnection: connectionResolvers<ConceptRow>((c) => c.slug),
 };

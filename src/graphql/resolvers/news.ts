@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from '../../content/pagination.js';
+import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { runIngest } from '../../news/ingest.js';
 import { addSource, listSources, removeSource, updateSource } from '../../news/sources.queries.js';
 import { countStories, listStories, parseStoryKey, storyKey, type StoryFilter } from '../../news/stories.queries.js';
@@ -15,6 +15,7 @@ import type {
   StoryResolvers,
 } from '../generated/resolvers.js';
 import { idOf, toGlobalId } from '../ids.js';
+import { connectionResolvers } from './connections.js';
 
 const fetchStatus = (s: string) => s.toUpperCase() as 'OK';
 
@@ -65,14 +66,7 @@ export const Story: StoryResolvers = {
   concepts: (s, _, { loaders }) => loaders.conceptsOfStory.load(s.id),
 };
 
-export const StoryConnection: StoryConnectionResolvers = {
-  edges: ({ page }) => page.rows.map((node) => ({ cursor: encodeCursor(storyKey(node)), node })),
-  pageInfo: ({ page }) => ({
-    hasNextPage: page.hasNextPage,
-    endCursor: page.rows.length ? encodeCursor(storyKey(page.rows[page.rows.length - 1]!)) : null,
-  }),
-  totalCount: ({ totalCount }) => totalCount(),
-};
+export const StoryConnection: StoryConnectionResolvers = connectionResolvers(storyKey);
 
 export const conceptStories: Pick<ConceptResolvers, 'stories'> = {
   stories: (c, args, { loaders }) => loaders.storiesOfConcept.load(`${c.id}|${pageSize(args.first, 10)}`),

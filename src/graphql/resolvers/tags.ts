@@ -1,9 +1,7 @@
 import { allTags } from '../../content/tags.queries.js';
-import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { decodeCursor, pageSize, toPage } from '../../content/pagination.js';
 import type { ExplanationResolvers, QueryResolvers, TagResolvers } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
-import { conceptConnection } from './connections.js';
-import { toPage } from '../../content/pagination.js';
 
 export const tagQueries: Pick<QueryResolvers, 'tag' | 'tags'> = {
   tag: (_, { slug }, { loaders }) => loaders.tagBySlug.load(slug),
@@ -15,7 +13,7 @@ export const Tag: TagResolvers = {
   concepts: async (t, args, { loaders }) => {
     const first = pageSize(args.first);
     const result = await loaders.conceptsOfTag.load({ tagId: t.id, limit: first + 1, after: decodeCursor(args.after) });
-    return conceptConnection(toPage(result.concepts, first), async () => result.total);
+    return { page: toPage(result.concepts, first), totalCount: async () => result.total };
   },
 };
 
