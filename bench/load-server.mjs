@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 const mode = process.argv[2];
 if (mode === 'bare') {
   const body = readFileSync(process.argv[3]);
+  const type = process.argv[4] ?? 'application/json; charset=utf-8';
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length });
     res.end(body);
   });
   server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }));

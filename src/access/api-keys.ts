@@ -35,6 +35,12 @@ export const keyLookupTtlMs = 5000;
 const lookups = new Map<string, { id: number | undefined; at: number }>();
 const maxLookups = 10_000;
 
+/** What findApiKeyId would answer, when it can answer from its cache: `{ id }`, else undefined. */
+export function cachedApiKeyId(secret: string): { id: number | undefined } | undefined {
+  const cached = lookups.get(hash(secret));
+  return cached && performance.now() - cached.at < keyLookupTtlMs ? cached : undefined;
+}
+
 /** The id of the live key a secret belongs to, or undefined (unknown or revoked); cached for `keyLookupTtlMs`. */
 export async function findApiKeyId(db: Db, secret: string): Promise<number | undefined> {
   const secretHash = hash(secret);

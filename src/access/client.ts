@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findApiKeyId } from './api-keys.js';
+import { cachedApiKeyId, findApiKeyId } from './api-keys.js';
 
 /** Who is asking: rate limits are charged per API key, or per client address when anonymous. */
 export type Client = { kind: 'anonymous'; address: string } | { kind: 'key'; keyId: number } | { kind: 'admin' };
@@ -22,4 +22,16 @@ export async function identifyClient(db: Db, bearer: string | undefined, isAdmin
 
 export function bearerToken(authorization: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+}
+
+/**
+ * The same answer as identifyClient when it needs no database (no token, the admin token, or a
+ * key this process looked up recently); undefined otherwise. Used on the cached-response path.
+ */
+export function knownClient(bearer: string | undefined, isAdmin: boolean, address: string): Client | undefined {
+  if (!bearer) return { kind: 'anonymous', address };
+  if (isAdmin) return { kind: 'admin' };
+  const cached = cachedApiKeyId(bearer);
+  if (!cached) return undefined;
+  return cached.id === undefined ? { kind: 'anonymous', address } : { kind: 'key', keyId: cached.id };
 }

@@ -47,38 +47,28 @@ export async function chargeRateLimit(
   windowSeconds: number,
   now: Date,
 ): Promise<RateLimitState> {
-  const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
-  const resetAt = new Date(windowStart + windowMs);
-  const state = (used: number, allowed: boolean): RateLimitState => ({
-    limit,
-    used,
-    remaining: Math.max(0, limit - used),
-    cost,
-    resetAt,
-    windowSeconds,
-    allowed,
-  });
+  return chargeLocally(db, bucket, cost, limit, windowSeconds, now) ?? chargeInDatabase(db, bucket, cost, limit, windowSeconds, now);
+}
 
-  let byBucket = tallies.get(db);
-  if (!byBucket) tallies.set(db, (byBucket = new Map()));
-  let tally = byBucket.get(bucket);
-  if (!tally || tally.windowStart !== windowStart) {
-    if (tally) void flush(db, bucket, tally);
-    tally = { windowStart, stored: 0, unflushed: 0, syncedAt: -Infinity, flushing: undefined };
-    byBucket.set(bucket, tally);
-  }
+/**
+ * The same charge when this process may grant it on its own (a busy bucket well inside its limit),
+ * synchronously; undefined when the database must decide (see chargeRateLimit).
+ */
+export function chargeLocally(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
+  const tally = tallyOf(db, bucket, windowSeconds, now);
   // Busy buckets stay fresh through their own flushes; only a quiet one re-reads the database.
   const fresh = performance.now() - tally.syncedAt < 2 * flushIntervalMs;
-  if (fresh && tally.stored + tally.unflushed + cost <= limit) {
-    tally.unflushed += cost;
-    tally.flushing ??= delay(flushIntervalMs).then(() => flush(db, bucket, tally));
-    return state(tally.stored + tally.unflushed, true);
-  }
+  if (!fresh || tally.stored + tally.unflushed + cost > limit) return undefined;
+  tally.unflushed += cost;
+  tally.flushing ??= delay(flushIntervalMs).then(() => flush(db, bucket, tally));
+  return stateOf(tally, cost, limit, windowSeconds, true);
+}
 
-  // Exact: write what we granted, then charge in the database only if it stays within the limit.
+/** Exact: write what we granted, then charge in the database only if it stays within the limit. */
+async function chargeInDatabase(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): Promise<RateLimitState> {
+  const tally = tallyOf(db, bucket, windowSeconds, now);
   await flush(db, bucket, tally);
-  const at = new Date(windowStart).toISOString();
+  const at = new Date(tally.windowStart).toISOString();
   const [charged] = await queryRows<{ used: number }>(
     db,
     sql`insert into rate_limit_usage as r (bucket, window_start, used)
@@ -88,16 +78,44 @@ export async function chargeRateLimit(
         returning used`,
   );
   if (charged) {
-    if (Math.random() < 0.01) void pruneOldWindows(db, new Date(windowStart)).catch(() => {});
+    if (Math.random() < 0.01) void pruneOldWindows(db, new Date(tally.windowStart)).catch(() => {});
     synced(tally, Number(charged.used));
-    return state(tally.stored + tally.unflushed, true);
+    return stateOf(tally, cost, limit, windowSeconds, true);
   }
   const [current] = await queryRows<{ used: number }>(
     db,
     sql`select used from rate_limit_usage where bucket = ${bucket} and window_start = ${at}::timestamptz`,
   );
   synced(tally, Number(current?.used ?? 0));
-  return state(tally.stored + tally.unflushed, false);
+  return stateOf(tally, cost, limit, windowSeconds, false);
+}
+
+/** This process's tally of a bucket in the window `now` falls in; a new window starts from zero. */
+function tallyOf(db: Db, bucket: string, windowSeconds: number, now: Date): Tally {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  let byBucket = tallies.get(db);
+  if (!byBucket) tallies.set(db, (byBucket = new Map()));
+  let tally = byBucket.get(bucket);
+  if (!tally || tally.windowStart !== windowStart) {
+    if (tally) void flush(db, bucket, tally);
+    tally = { windowStart, stored: 0, unflushed: 0, syncedAt: -Infinity, flushing: undefined };
+    byBucket.set(bucket, tally);
+  }
+  return tally;
+}
+
+function stateOf(tally: Tally, cost: number, limit: number, windowSeconds: number, allowed: boolean): RateLimitState {
+  const used = tally.stored + tally.unflushed;
+  return {
+    limit,
+    used,
+    remaining: Math.max(0, limit - used),
+    cost,
+    resetAt: new Date(tally.windowStart + windowSeconds * 1000),
+    windowSeconds,
+    allowed,
+  };
 }
 
 /** Writes a bucket's unflushed charges with one upsert and learns the total all processes stored. */

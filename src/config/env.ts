@@ -33,6 +33,8 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   INGEST_CRON: cron.default('*/30 * * * *'),
   EDITION_CRON: cron.default('5 0 * * *'),
+  /** The worker fetches once at start-up when the last pass is older than the ingest interval. */
+  INGEST_ON_START: bool.default(true),
   EDITION_TIMEZONE: timezone.default('UTC'),
   FETCH_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   FETCH_TIMEOUT_MS: count(100).default(20_000),

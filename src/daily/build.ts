@@ -28,6 +28,15 @@ const storiesPerEdition = 5;
 const conceptsPerEdition = 5;
 const maxReachBackDays = 3;
 
+/** An edition as publishing would store it, before it has a row id. */
+export type EditionDraft = Omit<EditionRow, 'id'>;
+
+/** Refuses what is not a calendar date, and dates after today in `timeZone`. */
+export function checkEditionDate(date: string, timeZone: string, now: Date): void {
+  if (!isIsoDate(date)) throw badInput('date must be a calendar date, YYYY-MM-DD');
+  if (date > dateIn(timeZone, now)) throw badInput(`${date} is in the future; its news has not happened yet`);
+}
+
 /**
  * The edition for `date`: the stored one if published (frozen), otherwise built from what is
  * stored and published now. `force` rebuilds a published one. Dates after today are refused.
@@ -36,8 +45,7 @@ const maxReachBackDays = 3;
  */
 export async function publishEdition(deps: EditionDeps, date: string, options: { force?: boolean } = {}): Promise<EditionRow> {
   const now = (deps.now ?? (() => new Date()))();
-  if (!isIsoDate(date)) throw badInput('date must be a calendar date, YYYY-MM-DD');
-  if (date > dateIn(deps.timeZone, now)) throw badInput(`${date} is in the future; its news has not happened yet`);
+  checkEditionDate(date, deps.timeZone, now);
   const { db } = deps.database;
   if (!options.force) {
     const existing = await editionByDate(db, date);
@@ -48,28 +56,33 @@ export async function publishEdition(deps: EditionDeps, date: string, options: {
     const t = tx as unknown as Db;
     const existing = await editionByDate(t, date);
     if (existing && !options.force) return existing;
-    const snapshot = await buildSnapshot(t, date, deps.timeZone, now);
-    const values = {
-      date,
-      publishedAt: now,
-      content: snapshot,
-      conceptSlugs: snapshot.concepts.map((c) => c.slug),
-      contentHash: createHash('sha256').update(JSON.stringify(snapshot)).digest('base64url').slice(0, 27),
-    };
+    const values = await buildEdition(t, date, deps.timeZone, now);
     const [row] = await t
       .insert(editions)
       .values(values)
       .onConflictDoUpdate({ target: editions.date, set: { ...values } })
       .returning();
     await t.delete(editionStories).where(eq(editionStories.editionId, row!.id));
-    if (snapshot.stories.length) {
+    if (values.content.stories.length) {
       await t
         .insert(editionStories)
-        .values(snapshot.stories.map((s) => ({ editionId: row!.id, rank: s.rank, storyId: s.storyId, score: s.score })));
+        .values(values.content.stories.map((s) => ({ editionId: row!.id, rank: s.rank, storyId: s.storyId, score: s.score })));
     }
     editionsPublished.inc();
     return row!;
   }).finally(editionChanged); // after commit, so no cache refills from the old row
+}
+
+/** The edition for `date` exactly as publishing it at `now` would freeze it, built in memory only. */
+export async function buildEdition(db: Db, date: string, timeZone: string, now: Date): Promise<EditionDraft> {
+  const snapshot = await buildSnapshot(db, date, timeZone, now);
+  return {
+    date,
+    publishedAt: now,
+    content: snapshot,
+    conceptSlugs: snapshot.concepts.map((c) => c.slug),
+    contentHash: createHash('sha256').update(JSON.stringify(snapshot)).digest('base64url').slice(0, 27),
+  };
 }
 
 export async function editionByDate(db: Db, date: string): Promise<EditionRow | undefined> {

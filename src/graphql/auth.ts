@@ -9,8 +9,15 @@ export function adminAccess(authorization: string | undefined, adminToken: strin
   const match = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? '');
   if (!match) return 'missing';
   const given = createHash('sha256').update(match[1]!).digest();
-  const expected = createHash('sha256').update(adminToken).digest();
-  return timingSafeEqual(given, expected) ? 'granted' : 'wrong';
+  return timingSafeEqual(given, digestOf(adminToken)) ? 'granted' : 'wrong';
+}
+
+let expected: { token: string; digest: Buffer } | undefined;
+
+/** The admin token's digest, computed once (the token is fixed for the life of the process). */
+function digestOf(token: string): Buffer {
+  if (expected?.token !== token) expected = { token, digest: createHash('sha256').update(token).digest() };
+  return expected.digest;
 }
 
 export function requireAdmin(access: AdminAccess): void {

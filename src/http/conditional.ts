@@ -1,30 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** Header values, formatted once when the bytes are rendered. */
 export interface Validators {
+  /** Quoted, as sent. */
   etag: string;
-  lastModified: Date;
+  /** An HTTP date (toUTCString). */
+  lastModified: string;
   cacheControl: string;
 }
 
+export function isConditional(req: IncomingMessage): boolean {
+  return req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+}
+
 /**
- * Sets ETag, Last-Modified and Cache-Control; answers 304 when the client's copy is current
- * (If-None-Match wins over If-Modified-Since, as RFC 9110 says). Returns true when it answered.
+ * Answers 304 (with ETag, Last-Modified and Cache-Control) when the client's copy is current;
+ * If-None-Match wins over If-Modified-Since, as RFC 9110 says. Returns true when it answered.
  */
-export function notModified(req: IncomingMessage, res: ServerResponse, v: Validators): boolean {
-  const etag = `"${v.etag}"`;
-  res.setHeader('etag', etag);
-  res.setHeader('last-modified', v.lastModified.toUTCString());
-  res.setHeader('cache-control', v.cacheControl);
+export function notModified(req: IncomingMessage, res: ServerResponse, v: Validators, extra: Record<string, string>): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   const ifModifiedSince = req.headers['if-modified-since'];
   let fresh = false;
   if (ifNoneMatch !== undefined) {
-    fresh = ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+    fresh = ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === v.etag || t.trim() === '*');
   } else if (ifModifiedSince !== undefined) {
     const since = Date.parse(ifModifiedSince);
-    fresh = !Number.isNaN(since) && Math.floor(v.lastModified.getTime() / 1000) * 1000 <= since;
+    fresh = !Number.isNaN(since) && Date.parse(v.lastModified) <= since;
   }
   if (!fresh) return false;
-  res.writeHead(304).end();
+  res.writeHead(304, { ...extra, etag: v.etag, 'last-modified': v.lastModified, 'cache-control': v.cacheControl }).end();
   return true;
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { publishEdition, type EditionDeps, type EditionRow } from '../daily/build.js';
+import type { EditionDeps } from '../daily/build.js';
 import { editionView } from '../daily/edition-view.js';
-import { latestEdition, listEditions } from '../daily/editions.queries.js';
+import { listEditions } from '../daily/editions.queries.js';
+import { editionForReading, newestEditionForReading, type ReadEdition } from '../daily/reading.js';
 import { conceptsBySlugs } from '../content/concepts.queries.js';
 import { editionJson } from '../feeds/edition-json.js';
 import { renderAtom } from '../feeds/atom.js';
@@ -13,7 +14,7 @@ import { renderRss } from '../feeds/rss.js';
 import type { SiteInfo } from '../feeds/edition-view.js';
 import { dateIn } from '../shared/dates.js';
 import { AppError } from '../shared/errors.js';
-import { notModified } from './conditional.js';
+import { isConditional, notModified, type Validators } from './conditional.js';
 import { sendError } from './respond.js';
 import { dataVersion } from '../cache/data-version.js';
 import { Lru } from '../cache/lru.js';
@@ -21,6 +22,7 @@ import { Lru } from '../cache/lru.js';
 const feedSize = 30;
 const forever = 'public, max-age=31536000, immutable';
 const aWhile = 'public, max-age=300';
+const previewReuseMs = 60_000;
 
 const feedTypes = {
   rss: { type: 'application/rss+xml; charset=utf-8', render: renderRss },
@@ -43,6 +45,20 @@ interface Rendered {
   etag: string;
   lastModified: Date;
   cacheControl: string;
+  /** How long the bytes may be reused although the data version stands (a preview: its date rolls over). */
+  reuseForMs?: number;
+}
+
+/** A rendered answer kept with its header values computed once, so a hit only writes them. */
+interface Cached {
+  version: number;
+  /** performance.now() after which the bytes are rendered again. */
+  expiresAt: number;
+  /** The metrics label of the path. */
+  route: string;
+  validators: Validators;
+  headers: Record<string, string | number>;
+  body: Buffer;
 }
 
 /**
@@ -53,20 +69,35 @@ interface Rendered {
 export function dailyRoutes(deps: EditionDeps) {
   const { db } = deps.database;
   const version = dataVersion(deps.database);
-  const cache = new Lru<string, Rendered & { version: number }>(256);
-  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+  const cache = new Lru<string, Cached>(256);
+
+  /**
+   * The hot path, synchronous: answers GET/HEAD from the rendered bytes while the data version
+   * stands, and returns the route it answered, or undefined when the slow path must run.
+   */
+  function answerFromCache(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): string | undefined {
+    const current = version.current();
+    if (typeof current !== 'number') return undefined;
+    const hit = cache.get(cacheKey(req, path));
+    if (hit?.version !== current || hit.expiresAt < performance.now()) return undefined;
+    send(req, res, hit, requestId);
+    return hit.route;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> {
     const daily = dailyPath.exec(path);
     const feed = daily ? null : feedPath.exec(path);
     if (daily || feed) {
-      const base = baseUrl(req);
-      const key = `${base}${path}`;
+      const key = cacheKey(req, path);
       const current = await version.current();
       const hit = cache.get(key);
-      if (hit?.version === current) return send(req, res, hit);
+      if (hit?.version === current && hit.expiresAt >= performance.now()) return send(req, res, hit, requestId);
+      const base = baseUrl(req);
       const rendered = daily ? await renderDaily(deps, res, base, daily[1], daily[2]) : await renderFeed(deps, base, path, feed![1]!);
       if (!rendered) return true;
-      cache.set(key, { ...rendered, version: current });
-      return send(req, res, rendered);
+      const entry = cached(rendered, current, routeOf(path));
+      cache.set(key, entry);
+      return send(req, res, entry, requestId);
     }
 
     const m = /^\/concepts\/([a-z0-9-]+)$/.exec(path);
@@ -77,18 +108,21 @@ export function dailyRoutes(deps: EditionDeps) {
         return true;
       }
       const { contentHash: _hash, ...card } = concept;
-      return send(req, res, rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile));
+      const r = rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile);
+      return send(req, res, cached(r, 0, '/concepts/:slug'), requestId);
     }
     return false;
-  };
+  }
+
+  return { answerFromCache, route };
 }
 
 /** Undefined when it already answered (a bad date). */
 async function renderDaily(deps: EditionDeps, res: ServerResponse, base: string, date?: string, email?: string): Promise<Rendered | undefined> {
   const today = dateIn(deps.timeZone, new Date());
-  let edition: EditionRow;
+  let read: ReadEdition;
   try {
-    edition = date ? await publishEdition(deps, date) : ((await latestEdition(deps.database.db)) ?? (await publishEdition(deps, today)));
+    read = date ? await editionForReading(deps, date) : await newestEditionForReading(deps);
   } catch (error) {
     if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
       sendError(res, 400, 'BAD_USER_INPUT', error.message);
@@ -96,7 +130,9 @@ async function renderDaily(deps: EditionDeps, res: ServerResponse, base: string,
     }
     throw error;
   }
-  const pastDay = date !== undefined && date < today;
+  const { edition, preview } = read;
+  // Only a frozen past edition never changes; a preview changes once its news is in.
+  const immutable = !preview && date !== undefined && date < today;
   const view = editionView(edition, base);
   const [type, body] =
     email === 'email.html'
@@ -104,7 +140,8 @@ async function renderDaily(deps: EditionDeps, res: ServerResponse, base: string,
       : email === 'email.txt'
         ? ['text/plain; charset=utf-8', renderEmailText(view, site(base))]
         : ['application/json; charset=utf-8', JSON.stringify(editionJson(view))];
-  return rendered(type, body, edition.publishedAt, pastDay ? forever : aWhile);
+  // A preview is re-rendered now and then even if nothing is ingested (its date rolls over at midnight).
+  return { ...rendered(type, body, edition.publishedAt, immutable ? forever : aWhile), reuseForMs: preview ? previewReuseMs : undefined };
 }
 
 async function renderFeed(deps: EditionDeps, base: string, path: string, kind: string): Promise<Rendered> {
@@ -121,12 +158,37 @@ function rendered(type: string, text: string, lastModified: Date, cacheControl: 
   return { type, body, etag, lastModified, cacheControl };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, r: Rendered): true {
-  res.setHeader('vary', 'host');
-  if (notModified(req, res, r)) return true;
-  res.writeHead(200, { 'content-type': r.type, 'content-length': r.body.length });
-  res.end(req.method === 'HEAD' ? undefined : r.body);
+function cached(r: Rendered, version: number, route: string): Cached {
+  const validators = { etag: `"${r.etag}"`, lastModified: r.lastModified.toUTCString(), cacheControl: r.cacheControl };
+  const headers = {
+    'content-type': r.type,
+    'content-length': r.body.length,
+    etag: validators.etag,
+    'last-modified': validators.lastModified,
+    'cache-control': r.cacheControl,
+    vary: 'host',
+  };
+  const expiresAt = r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs;
+  return { version, expiresAt, route, validators, headers, body: r.body };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, c: Cached, requestId: string): true {
+  if (isConditional(req) && notModified(req, res, c.validators, { vary: 'host', 'x-request-id': requestId })) return true;
+  res.writeHead(200, { ...c.headers, 'x-request-id': requestId });
+  res.end(req.method === 'HEAD' ? undefined : c.body);
   return true;
+}
+
+/** The metrics label of a daily or feed path: bounded, never the raw date. */
+function routeOf(path: string): string {
+  if (path.startsWith('/feed/')) return path;
+  if (path.includes('email')) return '/daily/:date/email';
+  return path === '/daily' || path === '/daily/' ? '/daily' : '/daily/:date';
+}
+
+/** Rendered bytes differ by path and by Host (absolute links); an odd Host shares 127.0.0.1's. */
+function cacheKey(req: IncomingMessage, path: string): string {
+  return `${baseUrl(req)}${path}`;
 }
 
 /** Absolute links for feeds and e-mail come from the Host the client used. */

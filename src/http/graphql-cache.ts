@@ -5,13 +5,23 @@ import { Lru } from '../cache/lru.js';
 const cacheableRootFields = new Set(['daily', '__typename']);
 /** Far above any daily query; a bigger document is simply not cached. */
 const maxTokens = 2000;
+/**
+ * Answers are reused for at most this long even while the data version stands: \`daily\` without a
+ * date before the first edition is a preview of today, which must roll over at midnight.
+ */
+const reuseForMs = 60_000;
+/** Raw bodies longer than this are parsed each time (the memo stays small). */
+const maxRememberedBody = 4096;
 
 export type Classified = { kind: 'cacheable'; document: string } | { kind: 'mutation' } | { kind: 'other' };
 
 export interface CachedResponse {
   version: number;
+  /** performance.now() when it was stored. */
+  storedAt?: number;
   status: number;
-  headers: [string, string][];
+  /** Apollo's headers (rate-limit headers left out: they are the caller's) and content-length. */
+  headers: Record<string, string>;
   body: Buffer;
   /** The rate-limit charge the query made (undefined when that scope is not limited). */
   charge: { cost: number; limit: number; windowSeconds: number } | undefined;
@@ -24,6 +34,8 @@ export interface CachedResponse {
 export class GraphQLResponseCache {
   private readonly documents = new Lru<string, Classified>(500);
   private readonly responses = new Lru<string, CachedResponse>(500);
+  /** Raw bodies already classified as cacheable → their content type and key: a repeat needs no JSON.parse. */
+  private readonly bodies = new Lru<string, { contentType: string | undefined; key: string }>(500);
 
   /** What a POSTed JSON body asks for; parses a document only the first time it is seen. */
   classify(body: unknown): Classified & { key?: string } {
@@ -39,13 +51,23 @@ export class GraphQLResponseCache {
     return { ...classified, key: JSON.stringify([classified.document, operationName ?? null, variables ?? null]) };
   }
 
+  /** The key of a raw body (with its content type) seen before as a cacheable query. */
+  keyOfBody(contentType: string | undefined, raw: string): string | undefined {
+    const known = this.bodies.get(raw);
+    return known && known.contentType === contentType ? known.key : undefined;
+  }
+
+  rememberBody(contentType: string | undefined, raw: string, key: string): void {
+    if (raw.length <= maxRememberedBody) this.bodies.set(raw, { contentType, key });
+  }
+
   get(key: string, version: number): CachedResponse | undefined {
     const hit = this.responses.get(key);
-    return hit?.version === version ? hit : undefined;
+    return hit?.version === version && performance.now() - hit.storedAt! < reuseForMs ? hit : undefined;
   }
 
   set(key: string, response: CachedResponse): void {
-    this.responses.set(key, response);
+    this.responses.set(key, { ...response, storedAt: performance.now() });
   }
 }
 

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLContext } from '../graphql/context.js';
+import { adminAccess } from '../graphql/auth.js';
+import type { Database } from '../db/client.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sendError } from './respond.js';
-import { bucketOf } from '../access/client.js';
-import { chargeRateLimit } from '../access/rate-limit.js';
+import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
+import { chargeLocally, chargeRateLimit } from '../access/rate-limit.js';
 import { contentChanged, dataVersion } from '../cache/data-version.js';
 import { chargeOf, rateLimitHeaders } from '../graphql/limits-plugin.js';
 import { GraphQLResponseCache, type CachedResponse } from './graphql-cache.js';
@@ -12,27 +14,60 @@ import { GraphQLResponseCache, type CachedResponse } from './graphql-cache.js';
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<GraphQLContext>;
   context: (req: IncomingMessage) => Promise<GraphQLContext>;
+  database: Database;
+  adminToken: string | undefined;
   maxBodyBytes: number;
   maxDocumentBytes: number;
 }
 
 /**
- * Apollo Server on plain node:http (its integration API): we parse the body ourselves so an
+ * Apollo Server on plain node:http (its integration API): we read the body ourselves so an
  * oversized or malformed one is answered before Apollo sees it. Cacheable queries (graphql-cache.ts)
- * are answered from memory while the data version stands, still authenticated and rate-limited.
+ * are answered from memory while the data version stands, still authenticated and rate-limited:
+ * `answerFromCache` does that synchronously for a body seen before; `route` does everything else.
  */
-export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
+export function graphqlRoute({ apollo, context, database, adminToken, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
   const cache = new GraphQLResponseCache();
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const version = dataVersion(database);
+
+  /** The POST body, or the error that answers it (413). */
+  const readPost = (req: IncomingMessage): Promise<Buffer | BodyTooLargeError> =>
+    readBody(req, maxBodyBytes).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return error;
+      throw error;
+    });
+
+  /**
+   * The hot path: a body seen before as a cacheable query, from a caller known without the
+   * database, charged within its limit by this process. False when any of that does not hold.
+   */
+  function answerFromCache(req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string): boolean {
+    const key = cache.keyOfBody(req.headers['content-type'], raw.toString('utf8'));
+    if (!key) return false;
+    const authorization = req.headers.authorization;
+    const client = knownClient(bearerToken(authorization), adminAccess(authorization, adminToken) === 'granted', req.socket.remoteAddress ?? 'unknown');
+    const current = version.current();
+    if (!client || typeof current !== 'number') return false;
+    const hit = cache.get(scopedKey(client, req, key), current);
+    if (!hit) return false;
+    let limitHeaders: Record<string, string> | undefined;
+    if (hit.charge) {
+      const { cost, limit, windowSeconds } = hit.charge;
+      const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, new Date());
+      if (!state) return false;
+      limitHeaders = rateLimitHeaders(state);
+    }
+    res.writeHead(hit.status, { ...hit.headers, ...limitHeaders, 'x-request-id': requestId }).end(hit.body);
+    return true;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {
+    if (raw instanceof BodyTooLargeError) {
+      res.setHeader('connection', 'close');
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', raw.message);
+    }
     let body: unknown;
-    if (req.method === 'POST') {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
-        throw error;
-      }
+    if (req.method === 'POST' && raw) {
       const parsed = parseBody(raw, req.headers['content-type']);
       if (parsed instanceof Error) return sendError(res, 400, 'BAD_REQUEST', parsed.message);
       body = parsed;
@@ -46,11 +81,12 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
     const ctx = classified.key ? await context(req) : undefined;
     let fill: { key: string; version: number } | undefined;
     if (ctx && classified.key) {
-      const key = `${ctx.client.kind}\0${req.headers.accept ?? ''}\0${classified.key}`;
-      const version = await dataVersion(ctx.database).current();
-      const hit = cache.get(key, version);
+      cache.rememberBody(req.headers['content-type'], raw!.toString('utf8'), classified.key);
+      const key = scopedKey(ctx.client, req, classified.key);
+      const current = await version.current();
+      const hit = cache.get(key, current);
       if (hit && (await sendHit(res, ctx, hit))) return;
-      fill = { key, version };
+      fill = { key, version: current };
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -66,11 +102,13 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
     if (response.body.kind === 'complete') {
       if (ctx && fill && res.statusCode === 200 && !('errors' in JSON.parse(response.body.string))) {
         const rateLimit = chargeOf(ctx.client);
+        const bytes = Buffer.from(response.body.string);
+        const kept = [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-'));
         cache.set(fill.key, {
           version: fill.version,
           status: 200,
-          headers: [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-')),
-          body: Buffer.from(response.body.string),
+          headers: { ...Object.fromEntries(kept), 'content-length': String(bytes.length) },
+          body: bytes,
           charge: rateLimit && { cost: rateLimit.cost, limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
         });
       }
@@ -79,7 +117,14 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
+
+  return { readPost, answerFromCache, route };
+}
+
+/** Responses differ by the caller's scope (anonymous, key, admin) and by what it accepts. */
+function scopedKey(client: Client, req: IncomingMessage, key: string): string {
+  return `${client.kind}\0${req.headers.accept ?? ''}\0${key}`;
 }
 
 /**
@@ -87,15 +132,14 @@ export function graphqlRoute({ apollo, context, maxBodyBytes, maxDocumentBytes }
  * refused, so Apollo answers with its 429 (a refused charge is not counted, so nothing is charged twice).
  */
 async function sendHit(res: ServerResponse, ctx: GraphQLContext, hit: CachedResponse): Promise<boolean> {
-  const headers: Record<string, string> = Object.fromEntries(hit.headers);
+  let limitHeaders: Record<string, string> | undefined;
   if (hit.charge) {
     const { cost, limit, windowSeconds } = hit.charge;
     const state = await chargeRateLimit(ctx.db, bucketOf(ctx.client), cost, limit, windowSeconds, new Date());
     if (!state.allowed) return false;
-    Object.assign(headers, rateLimitHeaders(state));
+    limitHeaders = rateLimitHeaders(state);
   }
-  headers['content-length'] = String(hit.body.length);
-  res.writeHead(hit.status, headers).end(hit.body);
+  res.writeHead(hit.status, { ...hit.headers, ...limitHeaders }).end(hit.body);
   return true;
 }
 

@@ -19,6 +19,12 @@ export const httpDuration = new Histogram({
   registers: [registry],
 });
 
+/** Counts a request and its latency; `started` is a performance.now() reading. */
+export function recordRequest(method: string, route: string, status: number, started: number): void {
+  httpRequests.inc({ method, route, status: String(status) });
+  httpDuration.observe({ route }, (performance.now() - started) / 1000);
+}
+
 export const graphqlDuration = new Histogram({
   name: 'mlbrief_graphql_operation_duration_seconds',
   help: 'GraphQL operation latency by operation name and outcome.',

@@ -4,6 +4,8 @@ import type { Database } from '../db/client.js';
 import { fetchOptions } from '../news/fetch-options.js';
 import { runIngest } from '../news/ingest.js';
 import { publishEdition } from '../daily/build.js';
+import { publishWhenNewsIsIn } from '../daily/reading.js';
+import { ingestHistory } from '../news/ingest-runs.queries.js';
 import { dateIn } from '../shared/dates.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -24,16 +26,19 @@ export function startScheduler({ config, database, logger }: { config: Config; d
     void job.finally(() => inFlight.delete(job));
   };
 
+  const ingestDeps = { database, logger, fetch: fetchOptions(config) };
+  const editionDeps = { database, timeZone: config.EDITION_TIMEZONE };
+
   const ingest = (slot: string) =>
     track(
-      runIngest({ database, logger, fetch: fetchOptions(config) }, { trigger: 'schedule', slot })
+      runIngest(ingestDeps, { trigger: 'schedule', slot })
         .then((run) => run ?? log.info({ slot }, 'ingest skipped: another worker has this tick'))
         .catch((err: unknown) => log.error({ err }, 'scheduled ingest failed')),
     );
 
   const edition = (tick: Date) =>
     track(
-      publishEdition({ database, timeZone: config.EDITION_TIMEZONE }, dateIn(config.EDITION_TIMEZONE, tick))
+      publishEdition(editionDeps, dateIn(config.EDITION_TIMEZONE, tick))
         .then((row) => log.info({ date: row.date }, 'edition published'))
         .catch((err: unknown) => log.error({ err }, 'scheduled edition failed')),
     );
@@ -50,6 +55,23 @@ export function startScheduler({ config, database, logger }: { config: Config; d
       timezone: config.EDITION_TIMEZONE,
     }),
   ];
+  // A fresh install, or a worker that was down, would otherwise wait for the next tick for news,
+  // and readers for today's edition: catch up now.
+  const startUp = async () => {
+    const [next, after] = tasks[0]!.getNextRuns(2);
+    const interval = next && after ? after.getTime() - next.getTime() : 0;
+    const history = await ingestHistory(database.db);
+    if (config.INGEST_ON_START && (!history.lastSucceededAt || Date.now() - history.lastSucceededAt.getTime() > interval)) {
+      // Named after the newest run seen (slot is UNIQUE): workers starting together make one pass.
+      const slot = `ingest:start:after-${history.latestRunId ?? 0}`;
+      const run = await runIngest(ingestDeps, { trigger: 'schedule', slot });
+      if (!run) log.info({ slot }, 'start-up ingest skipped: another worker is ingesting');
+    }
+    const row = await publishWhenNewsIsIn(editionDeps, dateIn(config.EDITION_TIMEZONE, new Date()));
+    if (row) log.info({ date: row.date }, "today's edition is published");
+  };
+  track(startUp().catch((err: unknown) => log.error({ err }, 'start-up catch-up failed')));
+
   log.info({ ingest: config.INGEST_CRON, edition: config.EDITION_CRON, timeZone: config.EDITION_TIMEZONE }, 'scheduler started');
   return {
     stop: async () => {

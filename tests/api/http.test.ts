@@ -46,6 +46,41 @@ describe(`the HTTP server on ${backend}`, () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers an oversized chunked body (no Content-Length) with 413 too', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk); // 2.6 MB, past the 1 MB cap
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('tags every response with a request id, cached answers included, and echoes a well-formed one', async () => {
+    const daily = JSON.stringify({ query: '{ daily { date } }' });
+    const post = () => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: daily });
+    const ids: string[] = [];
+    for (const res of [await fetch(`${app.url}/daily`), await fetch(`${app.url}/daily`), await post(), await post(), await fetch(`${app.url}/healthz`)]) {
+      expect(res.status).toBe(200);
+      ids.push(res.headers.get('x-request-id') ?? '');
+    }
+    expect(ids.every((id) => /^[\w.-]{8,}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const echoed = await fetch(`${app.url}/daily`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-42');
+    const refused = await fetch(`${app.url}/daily`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(refused.headers.get('x-request-id')).not.toBe('bad id with spaces');
+  });
+
   it('answers malformed JSON with 400', async () => {
     const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
     expect(res.status).toBe(400);

@@ -105,7 +105,7 @@ describe(`mlbrief on ${backend}`, () => {
 
   it.runIf(backend === 'pglite')('refuses a second process on the same embedded DATA_DIR', async () => {
     // A schedule that never fires during the test: tests never reach the internet.
-    const server = mlbrief(['serve'], { ...env, PORT: '0', LOG_LEVEL: 'info', INGEST_CRON: '0 0 1 1 *', EDITION_CRON: '0 0 1 1 *' });
+    const server = mlbrief(['serve'], { ...env, PORT: '0', LOG_LEVEL: 'info', INGEST_ON_START: 'false', INGEST_CRON: '0 0 1 1 *', EDITION_CRON: '0 0 1 1 *' });
     await new Promise<void>((resolve) => server.child.stderr!.on('data', (d: Buffer) => String(d).includes('serving') && resolve()));
     const second = await mlbrief(['seed'], env);
     server.child.kill('SIGTERM');

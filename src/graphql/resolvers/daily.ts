@@ -1,5 +1,6 @@
 import { publishEdition, type EditionRow } from '../../daily/build.js';
-import { countEditions, latestEdition, listEditions } from '../../daily/editions.queries.js';
+import { countEditions, listEditions } from '../../daily/editions.queries.js';
+import { editionForReading, newestEditionForReading } from '../../daily/reading.js';
 import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { dateIn } from '../../shared/dates.js';
 import { requireAdmin } from '../auth.js';
@@ -17,8 +18,8 @@ import type { StoryModel } from '../models.js';
 
 export const dailyQueries: Pick<QueryResolvers, 'daily' | 'editions'> = {
   daily: async (_, { date }, { database, timeZone }) => {
-    if (date) return publishEdition({ database, timeZone }, date);
-    return (await latestEdition(database.db)) ?? publishEdition({ database, timeZone }, dateIn(timeZone, new Date()));
+    const read = date ? await editionForReading({ database, timeZone }, date) : await newestEditionForReading({ database, timeZone });
+    return read.edition;
   },
   editions: async (_, args, { db }) => {
     const first = pageSize(args.first);

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+
+/**
+ * Whether everything published before `instant` has been fetched: a pass that started at or after
+ * it has succeeded, or no source is enabled (nothing more will come).
+ */
+export async function ingestCaughtUp(db: Db, instant: Date): Promise<boolean> {
+  const [row] = await queryRows<{ caught_up: boolean }>(
+    db,
+    sql`select exists(select 1 from ingest_runs where status = 'succeeded' and started_at >= ${instant.toISOString()}::timestamptz)
+          or not exists(select 1 from sources where enabled) as caught_up`,
+  );
+  return row!.caught_up;
+}
+
+export interface IngestHistory {
+  /** The newest run, whatever its status; null before the first. */
+  latestRunId: number | null;
+  /** When the newest successful pass finished; null before the first. */
+  lastSucceededAt: Date | null;
+}
+
+export async function ingestHistory(db: Db): Promise<IngestHistory> {
+  const [row] = await queryRows<{ latest_run_id: number | null; last_succeeded_at: string | Date | null }>(
+    db,
+    sql`select (select id from ingest_runs order by id desc limit 1) as latest_run_id,
+          (select max(finished_at) from ingest_runs where status = 'succeeded') as last_succeeded_at`,
+  );
+  return {
+    latestRunId: row!.latest_run_id === null ? null : Number(row!.latest_run_id),
+    lastSucceededAt: row!.last_succeeded_at === null ? null : new Date(row!.last_succeeded_at),
+  };
+}
