@@ -14,7 +14,8 @@ export interface ConceptFilter {
 }
 
 // The stored search vector is never sent to clients; leaving it out keeps rows small.
-const { search: _search, ...conceptColumns } = getTableColumns(concepts);
+const { search: _search, ...columns } = getTableColumns(concepts);
+export const conceptColumns = columns;
 
 const published = eq(concepts.status, 'published');
 
@@ -33,13 +34,18 @@ function filterWhere(filter: ConceptFilter): SQL | undefined {
 
 /** One page of published concepts in slug order; `after` is the last slug of the previous page. */
 export async function listConcepts(db: Db, filter: ConceptFilter, first: number, after?: string): Promise<Page<ConceptRow>> {
-  const rows = await db
+  const rows = await conceptPageQuery(db, filter, first, after);
+  return toPage(rows as ConceptRow[], first);
+}
+
+/** The statement behind listConcepts (one row more than `first`), to run or to nest in another. */
+export function conceptPageQuery(db: Db, filter: ConceptFilter, first: number, after?: string) {
+  return db
     .select(conceptColumns)
     .from(concepts)
     .where(and(filterWhere(filter), after === undefined ? undefined : gt(concepts.slug, after)))
     .orderBy(asc(concepts.slug))
     .limit(first + 1);
-  return toPage(rows as ConceptRow[], first);
 }
 
 export async function countConcepts(db: Db, filter: ConceptFilter): Promise<number> {
@@ -62,15 +68,20 @@ export interface SearchHit {
   rank: number;
 }
 
-/** Ranked full-text search (websearch syntax): name and title weigh most, then summary, example. */
-export async function searchConcepts(db: Db, query: string, first: number): Promise<SearchHit[]> {
+/** The one statement `search` runs, unexecuted: the growth bench EXPLAINs exactly this. */
+export function searchStatement(db: Db, query: string, first: number) {
   const tsquery = sql`websearch_to_tsquery('english', ${query})`;
   const rank = sql<number>`ts_rank_cd(${concepts.search}, ${tsquery})`;
-  const rows = await db
+  return db
     .select({ ...conceptColumns, rank })
     .from(concepts)
     .where(and(published, sql`${concepts.search} @@ ${tsquery}`))
     .orderBy(desc(rank), asc(concepts.slug))
     .limit(first);
+}
+
+/** Ranked full-text search (websearch syntax): name and title weigh most, then summary, example. */
+export async function searchConcepts(db: Db, query: string, first: number): Promise<SearchHit[]> {
+  const rows = await searchStatement(db, query, first);
   return rows.map(({ rank: r, ...concept }) => ({ concept: concept as ConceptRow, rank: Number(r) }));
 }

@@ -97,6 +97,8 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
       context: () => (ctx ? Promise.resolve(ctx) : context(req)),
     });
     if (classified.kind === 'mutation') contentChanged();
+    // Answers depend on the caller and change with the data: no shared cache may keep them.
+    res.setHeader('cache-control', 'no-store');
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -107,7 +109,7 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
         cache.set(fill.key, {
           version: fill.version,
           status: 200,
-          headers: { ...Object.fromEntries(kept), 'content-length': String(bytes.length) },
+          headers: { ...Object.fromEntries(kept), 'cache-control': 'no-store', 'content-length': String(bytes.length) },
           body: bytes,
           charge: rateLimit && { cost: rateLimit.cost, limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
         });

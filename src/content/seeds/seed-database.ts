@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
+import { refreshStatistics } from '../../db/maintenance.js';
 import type { Db } from '../../db/client.js';
 import { lockKeys, waitForLock } from '../../db/locks.js';
 import { conceptRelations, concepts, conceptTags, explanations, sources, tags } from '../../db/schema/index.js';
@@ -21,6 +22,14 @@ export interface SeedResult {
  */
 export async function seedDatabase(db: Db, library: SeedLibrary): Promise<SeedResult> {
   assertReferencesResolve(library);
+  const result = await upsertLibrary(db, library);
+  if (result.changed > 0) await refreshStatistics(db, contentTables);
+  return result;
+}
+
+const contentTables = ['tags', 'concepts', 'concept_tags', 'concept_relations', 'explanations', 'sources'];
+
+function upsertLibrary(db: Db, library: SeedLibrary): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     await waitForLock(tx, lockKeys.seed);
     await tx

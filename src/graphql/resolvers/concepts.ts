@@ -1,21 +1,98 @@
-import { countConcepts, listConcepts, searchConcepts, type ConceptFilter } from '../../content/concepts.queries.js';
+import { conceptColumns, countConcepts, listConcepts, searchConcepts, type ConceptFilter, type ConceptRow } from '../../content/concepts.queries.js';
+import { getTableColumns } from 'drizzle-orm';
+import { conceptCards, type Card, type ConceptColumn, type ExplanationColumn, type TagColumn } from '../../content/concept-cards.queries.js';
+import { explanations, tags } from '../../db/schema/index.js';
 import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { selectedFields } from '../lookahead.js';
 import { badInput } from '../../shared/errors.js';
 import type { ConceptResolvers, QueryResolvers, SearchResultResolvers } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
 
 const maxQueryLength = 200;
 
+/**
+ * Relations fetched with a page of cards, by the page's concept objects (each request's own, so
+ * nothing outlives it). Attached rather than primed into the loaders: related rows hold only the
+ * columns this query reads, and a loader must only ever hand out whole rows.
+ */
+const prefetched = new WeakMap<ConceptRow, Card>();
+
+/**
+ * The columns each field reads, by type (keys such as id are always fetched). A field not listed
+ * makes the cards query fetch every column of that type: a new field is slow, never wrong. The
+ * concept-cards test compares every field with what the loaders give.
+ */
+const conceptFieldColumns: Record<string, readonly ConceptColumn[]> = {
+  __typename: [],
+  id: ['id'],
+  slug: ['slug'],
+  name: ['name'],
+  title: ['title'],
+  summary: ['summary'],
+  difficulty: ['difficulty'],
+  formula: ['formulaUnicode', 'formulaLatex'],
+  example: ['example'],
+  image: ['imageUrl', 'imageAlt', 'imageCredit', 'imageLicense', 'imageSourceUrl'],
+  tags: ['id'],
+  explanations: ['id'],
+  related: ['id'],
+  prerequisites: ['id'],
+  stories: ['id'],
+  aliases: ['aliases'],
+  references: ['references'],
+  updatedAt: ['updatedAt'],
+};
+
+const tagFieldColumns: Record<string, readonly TagColumn[]> = {
+  __typename: [],
+  id: [],
+  slug: ['slug'],
+  name: ['name'],
+  description: ['description'],
+  concepts: [],
+};
+
+const explanationFieldColumns: Record<string, readonly ExplanationColumn[]> = { __typename: [], id: [], kind: [], body: ['body'] };
+
+function columnsFor<C extends string>(fields: Set<string>, byField: Record<string, readonly C[]>, all: readonly C[]): C[] {
+  const columns: C[] = [];
+  for (const field of fields) {
+    const needs = byField[field];
+    if (!needs) return [...all];
+    columns.push(...needs);
+  }
+  return columns;
+}
+
+const allConceptColumns = Object.keys(conceptColumns) as ConceptColumn[];
+const allTagColumns = Object.keys(getTableColumns(tags)) as TagColumn[];
+const allExplanationColumns = Object.keys(getTableColumns(explanations)) as ExplanationColumn[];
+
 export const conceptQueries: Pick<QueryResolvers, 'concept' | 'concepts' | 'search'> = {
   concept: (_, { slug }, { loaders }) => loaders.conceptBySlug.load(slug),
-  concepts: async (_, args, { db }) => {
+  concepts: async (_, args, { db, loaders }, info) => {
     const first = pageSize(args.first);
     const filter: ConceptFilter = {
       tag: args.tag ?? undefined,
       difficulty: args.difficulty ? (args.difficulty.toLowerCase() as ConceptFilter['difficulty']) : undefined,
       query: args.query ? searchText(args.query) : undefined,
     };
-    const page = await listConcepts(db, filter, first, decodeCursor(args.after));
+    const after = decodeCursor(args.after);
+    // Cards asked for with their relations come in one statement with only the columns the query
+    // reads (issue 7: a cold page of 100 cards near one hand-written json_agg statement).
+    const wanted = selectedFields(info, ['edges', 'node']);
+    if (!wanted.has('tags') && !wanted.has('explanations') && !wanted.has('related')) {
+      return { page: await listConcepts(db, filter, first, after), totalCount: () => countConcepts(db, filter) };
+    }
+    const below = (field: string) => selectedFields(info, ['edges', 'node', field]);
+    const cards = await conceptCards(db, filter, first, after, {
+      columns: columnsFor(wanted, conceptFieldColumns, allConceptColumns),
+      tags: wanted.has('tags') ? columnsFor(below('tags'), tagFieldColumns, allTagColumns) : undefined,
+      explanations: wanted.has('explanations') ? columnsFor(below('explanations'), explanationFieldColumns, allExplanationColumns) : undefined,
+      related: wanted.has('related') ? columnsFor(below('related'), conceptFieldColumns, allConceptColumns) : undefined,
+    });
+    for (const card of cards.rows) prefetched.set(card.concept, card);
+    const page = { rows: cards.rows.map((c) => c.concept), hasNextPage: cards.hasNextPage };
     return { page, totalCount: () => countConcepts(db, filter) };
   },
   search: (_, args, { db }) => searchConcepts(db, searchText(args.query), pageSize(args.first, 10)),
@@ -36,12 +113,12 @@ export const Concept: ConceptResolvers = {
     c.imageUrl && c.imageAlt && c.imageCredit && c.imageLicense
       ? { url: c.imageUrl, alt: c.imageAlt, credit: c.imageCredit, license: c.imageLicense, sourceUrl: c.imageSourceUrl }
       : null,
-  tags: (c, _, { loaders }) => loaders.tagsOfConcept.load(c.id),
+  tags: (c, _, { loaders }) => prefetched.get(c)?.tags ?? loaders.tagsOfConcept.load(c.id),
   explanations: async (c, { kind }, { loaders }) => {
-    const all = await loaders.explanationsOfConcept.load(c.id);
+    const all = prefetched.get(c)?.explanations ?? (await loaders.explanationsOfConcept.load(c.id));
     return kind ? all.filter((e) => e.kind === kind.toLowerCase()) : all;
   },
-  related: (c, _, { loaders }) => loaders.relatedOfConcept.load(c.id),
+  related: (c, _, { loaders }) => prefetched.get(c)?.related ?? loaders.relatedOfConcept.load(c.id),
   prerequisites: (c, _, { loaders }) => loaders.prerequisitesOfConcept.load(c.id),
   references: (c) => c.references.map((r) => ({ ...r, url: r.url ?? null })),
 };

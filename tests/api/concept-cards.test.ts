@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../src/app.js';
+import { gql, startTestApp } from '../support/app.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/**
+ * `concepts` fetches cards asked for with tags, explanations or related in one statement, with only
+ * the columns the query reads. Every Concept field must come out exactly as the per-relation
+ * loaders give it (`concept(slug:)` never takes the cards path).
+ */
+const scalars = `id slug name title summary difficulty formula { unicode latex } example
+  image { url alt credit license sourceUrl } aliases references { title authors url year } updatedAt`;
+const card = `${scalars}
+  tags { id slug name description concepts(first: 2) { totalCount } }
+  explanations { id kind body }
+  intuition: explanations(kind: INTUITION) { body }
+  related { ${scalars} tags { slug } related { slug } prerequisites { slug } stories { id } }
+  prerequisites { slug }
+  stories(first: 2) { id }`;
+
+describe(`concept cards on ${backend}`, () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0', GRAPHQL_MAX_COST: '1000000' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await database.dispose();
+  });
+
+  it('answers every Concept field as the loaders do, through fragments and across pages', async () => {
+    const pages: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const res: { data?: any; errors?: unknown } = await gql(
+        app.url,
+        `query($after: String) { concepts(first: 50, after: $after) { edges { node { ...Card } } pageInfo { hasNextPage endCursor } totalCount } }
+         fragment Card on Concept { ${card} }`,
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      pages.push(...res.data.concepts.edges.map((e: { node: unknown }) => e.node));
+      after = res.data.concepts.pageInfo.hasNextPage ? res.data.concepts.pageInfo.endCursor : null;
+    } while (after);
+    expect(pages.length).toBeGreaterThanOrEqual(100);
+
+    const slugs = pages.map((p) => (p as { slug: string }).slug);
+    for (let i = 0; i < slugs.length; i += 10) {
+      const chunk = slugs.slice(i, i + 10);
+      const query = `{ ${chunk.map((slug, j) => `c${j}: concept(slug: ${JSON.stringify(slug)}) { ${card} }`).join(' ')} }`;
+      const res = await gql(app.url, query);
+      expect(res.errors).toBeUndefined();
+      expect(chunk.map((_, j) => res.data![`c${j}`])).toEqual(pages.slice(i, i + 10));
+    }
+  });
+
+  it('keeps partial rows out of the loaders another field of the same query reads', async () => {
+    // The page's related concepts carry only slug; concept(slug:) in the same query asks the same
+    // concepts' related for every field, through the loaders.
+    const res = await gql(
+      app.url,
+      `{ concepts(first: 100) { edges { node { slug related { slug } } } }
+         concept(slug: "dropout") { related { ${scalars} } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const related = res.data!.concept.related as { summary: string; example: string }[];
+    expect(related.length).toBeGreaterThan(0);
+    for (const r of related) expect(r.summary.length * r.example.length).toBeGreaterThan(0);
+  });
+});
