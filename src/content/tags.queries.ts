@@ -1,7 +1,8 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { tags } from '../db/schema/index.js';
-import type { ConceptRow } from './concepts.queries.js';
+import { jsonRowMapper } from '../db/json-rows.js';
+import { conceptColumns, type ConceptRow } from './concepts.queries.js';
 import type { TagRow } from './relations.queries.js';
 
 export async function allTags(db: Db): Promise<TagRow[]> {
@@ -15,6 +16,9 @@ export async function tagsBySlugs(db: Db, slugs: readonly string[]): Promise<Tag
 export async function tagsByIds(db: Db, ids: readonly number[]): Promise<TagRow[]> {
   return db.select().from(tags).where(inArray(tags.id, [...ids]));
 }
+
+const toConcept = jsonRowMapper<ConceptRow>(conceptColumns);
+const conceptColumnList = sql.raw(Object.values(conceptColumns).map((c) => `c."${c.name}"`).join(', '));
 
 interface TagConceptRow {
   tag_id: number;
@@ -37,40 +41,16 @@ export async function conceptsOfTags(
     sql`select t.id as tag_id,
           (select count(*)::int from concept_tags ct2 join concepts c2 on c2.id = ct2.concept_id
             where ct2.tag_id = t.id and c2.status = 'published') as total,
-          to_jsonb(page) - 'search' as concept
+          to_jsonb(page) as concept
         from unnest(${sql.raw(`ARRAY[${tagIds.map(Number).join(',')}]::int[]`)}) as t(id)
         left join lateral (
-          select c.* from concept_tags ct join concepts c on c.id = ct.concept_id
+          -- Named columns: the search vector is never sent, and rendering it to JSON is costly.
+          select ${conceptColumnList} from concept_tags ct join concepts c on c.id = ct.concept_id
           where ct.tag_id = t.id and c.status = 'published'
             and (${after ?? null}::text is null or c.slug > ${after ?? null}::text)
           order by c.slug limit ${limit}
         ) page on true`,
   );
-  return rows.map((r) => ({ tagId: Number(r.tag_id), total: Number(r.total), concept: r.concept ? fromJsonRow(r.concept) : null }));
+  return rows.map((r) => ({ tagId: Number(r.tag_id), total: Number(r.total), concept: r.concept ? toConcept(r.concept) : null }));
 }
 
-/** `to_jsonb` gives snake_case keys and ISO strings; map them back to the drizzle row shape. */
-function fromJsonRow(json: Record<string, unknown>): ConceptRow {
-  return {
-    id: Number(json.id),
-    slug: json.slug as string,
-    name: json.name as string,
-    title: json.title as string,
-    summary: json.summary as string,
-    difficulty: json.difficulty as ConceptRow['difficulty'],
-    status: json.status as ConceptRow['status'],
-    formulaUnicode: (json.formula_unicode as string | null) ?? null,
-    formulaLatex: (json.formula_latex as string | null) ?? null,
-    example: json.example as string,
-    imageUrl: (json.image_url as string | null) ?? null,
-    imageAlt: (json.image_alt as string | null) ?? null,
-    imageCredit: (json.image_credit as string | null) ?? null,
-    imageLicense: (json.image_license as string | null) ?? null,
-    imageSourceUrl: (json.image_source_url as string | null) ?? null,
-    aliases: (json.aliases as string[]) ?? [],
-    references: (json.references as ConceptRow['references']) ?? [],
-    contentHash: json.content_hash as string,
-    createdAt: new Date(json.created_at as string),
-    updatedAt: new Date(json.updated_at as string),
-  } as ConceptRow;
-}

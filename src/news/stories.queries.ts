@@ -1,7 +1,8 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { jsonRowMapper } from '../db/json-rows.js';
 import { queryRows, type Db } from '../db/client.js';
 import { concepts, stories, storyConcepts } from '../db/schema/index.js';
-import type { ConceptRow } from '../content/concepts.queries.js';
+import { conceptColumns, type ConceptRow } from '../content/concepts.queries.js';
 import { toPage, type Page } from '../content/pagination.js';
 
 export type StoryRow = typeof stories.$inferSelect;
@@ -63,8 +64,6 @@ export async function storiesByIds(db: Db, ids: readonly number[]): Promise<Stor
   return db.select().from(stories).where(inArray(stories.id, [...ids]));
 }
 
-const { search: _search, ...conceptColumns } = getTableColumns(concepts);
-
 export async function conceptsOfStories(db: Db, storyIds: readonly number[]) {
   const rows = await db
     .select({ storyId: storyConcepts.storyId, concept: conceptColumns })
@@ -89,26 +88,8 @@ export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], l
   return rows.map((r) => ({ conceptId: Number(r.concept_id), story: storyFromJson(r.story) }));
 }
 
-function storyFromJson(j: Record<string, unknown>): StoryRow {
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-  return {
-    id: Number(j.id),
-    sourceId: Number(j.source_id),
-    identity: j.identity as string,
-    guid: (j.guid as string | null) ?? null,
-    url: (j.url as string | null) ?? null,
-    title: j.title as string,
-    summary: j.summary as string,
-    contentHtml: (j.content_html as string | null) ?? null,
-    author: (j.author as string | null) ?? null,
-    arxivId: (j.arxiv_id as string | null) ?? null,
-    publishedAt: date(j.published_at),
-    firstSeenAt: date(j.first_seen_at)!,
-    effectiveAt: date(j.effective_at)!,
-    updatedAt: date(j.updated_at)!,
-    clusterId: j.cluster_id === null || j.cluster_id === undefined ? null : Number(j.cluster_id),
-  };
-}
+/** Rows `to_jsonb` built, back in drizzle's shape. */
+const storyFromJson = jsonRowMapper<StoryRow>(getTableColumns(stories));
 
 /** All stories sharing a cluster with any of the given ones (cluster mates, including themselves). */
 export async function clusterMates(db: Db, clusterIds: readonly number[]): Promise<StoryRow[]> {

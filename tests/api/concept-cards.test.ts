@@ -56,6 +56,17 @@ describe(`concept cards on ${backend}`, () => {
     }
   });
 
+  it('gives a tag page the same concepts, field for field, as concept(slug:) (rows built as JSON there too)', async () => {
+    const res = await gql(app.url, `{ tags { slug concepts(first: 3) { edges { node { ${scalars} } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const fromTags = (res.data!.tags as { concepts: { edges: { node: { slug: string } }[] } }[]).flatMap((t) => t.concepts.edges.map((e) => e.node));
+    expect(fromTags.length).toBeGreaterThan(10);
+    const sample = fromTags.slice(0, 10);
+    const direct = await gql(app.url, `{ ${sample.map((c, j) => `c${j}: concept(slug: ${JSON.stringify(c.slug)}) { ${scalars} }`).join(' ')} }`);
+    expect(direct.errors).toBeUndefined();
+    expect(sample.map((_, j) => direct.data![`c${j}`])).toEqual(sample);
+  });
+
   it('keeps partial rows out of the loaders another field of the same query reads', async () => {
     // The page's related concepts carry only slug; concept(slug:) in the same query asks the same
     // concepts' related for every field, through the loaders.
