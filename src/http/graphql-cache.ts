@@ -20,8 +20,8 @@ export interface CachedResponse {
   /** performance.now() when it was stored. */
   storedAt?: number;
   status: number;
-  /** Apollo's headers (rate-limit headers left out: they are the caller's) and content-length. */
-  headers: Record<string, string>;
+  /** Apollo's headers (rate-limit headers left out: they are the caller's) and content-length, as writeHead's flat list. */
+  head: string[];
   body: Buffer;
   /** The rate-limit charge the query made (undefined when that scope is not limited). */
   charge: { cost: number; limit: number; windowSeconds: number } | undefined;

@@ -50,14 +50,15 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
     if (!client || typeof current !== 'number') return false;
     const hit = cache.get(scopedKey(client, req, key), current);
     if (!hit) return false;
-    let limitHeaders: Record<string, string> | undefined;
+    const head = hit.head.slice();
     if (hit.charge) {
       const { cost, limit, windowSeconds } = hit.charge;
       const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, new Date());
       if (!state) return false;
-      limitHeaders = rateLimitHeaders(state);
+      for (const [name, value] of Object.entries(rateLimitHeaders(state))) head.push(name, value);
     }
-    res.writeHead(hit.status, { ...hit.headers, ...limitHeaders, 'x-request-id': requestId }).end(hit.body);
+    head.push('x-request-id', requestId);
+    res.writeHead(hit.status, head).end(hit.body);
     return true;
   }
 
@@ -105,11 +106,11 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
       if (ctx && fill && res.statusCode === 200 && !('errors' in JSON.parse(response.body.string))) {
         const rateLimit = chargeOf(ctx.client);
         const bytes = Buffer.from(response.body.string);
-        const kept = [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-'));
+        const kept = [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-') && name !== 'content-length' && name !== 'cache-control');
         cache.set(fill.key, {
           version: fill.version,
           status: 200,
-          headers: { ...Object.fromEntries(kept), 'cache-control': 'no-store', 'content-length': String(bytes.length) },
+          head: [...kept.flat(), 'cache-control', 'no-store', 'content-length', String(bytes.length)],
           body: bytes,
           charge: rateLimit && { cost: rateLimit.cost, limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
         });
@@ -134,14 +135,14 @@ function scopedKey(client: Client, req: IncomingMessage, key: string): string {
  * refused, so Apollo answers with its 429 (a refused charge is not counted, so nothing is charged twice).
  */
 async function sendHit(res: ServerResponse, ctx: GraphQLContext, hit: CachedResponse): Promise<boolean> {
-  let limitHeaders: Record<string, string> | undefined;
+  const head = hit.head.slice();
   if (hit.charge) {
     const { cost, limit, windowSeconds } = hit.charge;
     const state = await chargeRateLimit(ctx.db, bucketOf(ctx.client), cost, limit, windowSeconds, new Date());
     if (!state.allowed) return false;
-    limitHeaders = rateLimitHeaders(state);
+    for (const [name, value] of Object.entries(rateLimitHeaders(state))) head.push(name, value);
   }
-  res.writeHead(hit.status, { ...hit.headers, ...limitHeaders }).end(hit.body);
+  res.writeHead(hit.status, head).end(hit.body);
   return true;
 }
 

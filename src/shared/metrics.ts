@@ -1,28 +1,15 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RequestMetrics } from './request-metrics.js';
 
 /** Prometheus metrics of this process, served at /metrics. */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'mlbrief_' });
 
-export const httpRequests = new Counter({
-  name: 'mlbrief_http_requests_total',
-  help: 'HTTP requests by method, route and status.',
-  labelNames: ['method', 'route', 'status'] as const,
-  registers: [registry],
-});
-
-export const httpDuration = new Histogram({
-  name: 'mlbrief_http_request_duration_seconds',
-  help: 'HTTP request latency by route.',
-  labelNames: ['route'] as const,
-  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
-});
+const requests = new RequestMetrics(registry);
 
 /** Counts a request and its latency; `started` is a performance.now() reading. */
 export function recordRequest(method: string, route: string, status: number, started: number): void {
-  httpRequests.inc({ method, route, status: String(status) });
-  httpDuration.observe({ route }, (performance.now() - started) / 1000);
+  requests.record(method, route, status, (performance.now() - started) / 1000);
 }
 
 export const graphqlDuration = new Histogram({

@@ -151,7 +151,15 @@ describe(`rate limits and API keys on ${backend}`, () => {
 
   it('serves Prometheus metrics with request counts and latency by operation', async () => {
     await gql(app.url, `query DailyCheck { __typename }`, {}, admin);
+    const count = (text: string) => Number(/mlbrief_http_requests_total\{method="GET",route="\/daily",status="200"\} (\d+)/.exec(text)?.[1] ?? 0);
+    const before = count(await (await fetch(`${app.url}/metrics`)).text());
+    for (let i = 0; i < 3; i++) expect((await fetch(`${app.url}/daily`)).status).toBe(200); // the 2nd and 3rd are cache hits
     const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(count(text)).toBe(before + 3);
+    const buckets = [...text.matchAll(/mlbrief_http_request_duration_seconds_bucket\{le="([^"]+)",route="\/daily"\} (\d+)/g)];
+    expect(buckets.map((m) => m[1])).toEqual(['0.001', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '+Inf']);
+    expect(buckets.map((m) => Number(m[2]))).toEqual([...buckets.map((m) => Number(m[2]))].sort((a, b) => a - b)); // cumulative
+    expect(text).toMatch(new RegExp(`mlbrief_http_request_duration_seconds_count\\{route="/daily"\\} ${buckets.at(-1)![2]}`));
     expect(text).toMatch(/mlbrief_http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
     expect(text).toMatch(/mlbrief_graphql_operation_duration_seconds_bucket\{le="[\d.]+",operation="DailyCheck",outcome="ok"\}/);
     expect(text).toMatch(/mlbrief_ingest_runs_total/);
