@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash as digest, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiKeys } from '../db/schema/index.js';
@@ -6,7 +6,8 @@ import { badInput, notFound } from '../shared/errors.js';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+// One-shot crypto.hash: no Hash object per lookup (this runs on every keyed request).
+const hash = (secret: string) => digest('sha256', secret, 'hex');
 
 /** Creates a key; the secret is returned this once and only its hash is stored. */
 export async function createApiKey(db: Db, name: string): Promise<{ key: ApiKeyRow; secret: string }> {

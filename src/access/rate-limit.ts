@@ -32,8 +32,10 @@ const tallies = new WeakMap<Db, Map<string, Tally>>();
 /**
  * Charges `cost` points to `bucket` in the current fixed window; the count holds across API
  * processes on one database. A bucket's first request in a window (or after 2 × `flushIntervalMs`
- * of quiet), and any request this process would refuse, is charged atomically in the database, so
- * `remaining` is exact within a process and a refusal is always the database's. Between those,
+ * of quiet), and any request this process cannot grant on its own, is charged atomically in the
+ * database, so `remaining` is exact within a process. A request this process already knows is over
+ * the limit is refused without asking: usage only grows within a window, so what it knows is a
+ * lower bound (a client hammering past its limit costs no SQL per request). Between those,
  * charges are granted from the last stored total plus this process's unflushed usage and written by
  * one upsert per bucket every `flushIntervalMs`: another process's usage shows here within about
  * 2 × `flushIntervalMs`, so several busy processes together may overshoot a limit by what they
@@ -51,11 +53,15 @@ export async function chargeRateLimit(
 }
 
 /**
- * The same charge when this process may grant it on its own (a busy bucket well inside its limit),
- * synchronously; undefined when the database must decide (see chargeRateLimit).
+ * The same charge when this process can decide it on its own, synchronously: granted in a busy
+ * bucket well inside its limit, refused when what it knows is already past it; undefined when the
+ * database must decide (see chargeRateLimit).
  */
 export function chargeLocally(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
   const tally = tallyOf(db, bucket, windowSeconds, now);
+  if (tally.stored + tally.unflushed + cost > limit && tally.syncedAt > -Infinity) {
+    return stateOf(tally, cost, limit, windowSeconds, false);
+  }
   // Busy buckets stay fresh through their own flushes; only a quiet one re-reads the database.
   const fresh = performance.now() - tally.syncedAt < 2 * flushIntervalMs;
   if (!fresh || tally.stored + tally.unflushed + cost > limit) return undefined;

@@ -12,6 +12,7 @@ const maxTokens = 2000;
 const reuseForMs = 60_000;
 /** Raw bodies longer than this are parsed each time (the memo stays small). */
 const maxRememberedBody = 4096;
+const maxScopesPerBody = 16;
 
 export type Classified = { kind: 'cacheable'; document: string } | { kind: 'mutation' } | { kind: 'other' };
 
@@ -34,8 +35,11 @@ export interface CachedResponse {
 export class GraphQLResponseCache {
   private readonly documents = new Lru<string, Classified>(500);
   private readonly responses = new Lru<string, CachedResponse>(500);
-  /** Raw bodies already classified as cacheable → their content type and key: a repeat needs no JSON.parse. */
-  private readonly bodies = new Lru<string, { contentType: string | undefined; key: string }>(500);
+  /**
+   * Raw bodies already seen as a cacheable query, with the answers given to them per scope: a
+   * repeat needs neither JSON.parse nor a second lookup (the hot path of issue 7).
+   */
+  private readonly bodies = new Lru<string, KnownBody>(500);
 
   /** What a POSTed JSON body asks for; parses a document only the first time it is seen. */
   classify(body: unknown): Classified & { key?: string } {
@@ -51,24 +55,49 @@ export class GraphQLResponseCache {
     return { ...classified, key: JSON.stringify([classified.document, operationName ?? null, variables ?? null]) };
   }
 
-  /** The key of a raw body (with its content type) seen before as a cacheable query. */
-  keyOfBody(contentType: string | undefined, raw: string): string | undefined {
+  /**
+   * An answer still valid for a raw body (and content type) already seen, for `scope`: one lookup.
+   * `version` is asked only for a known body (reading it may cost a statement).
+   */
+  forBody(contentType: string | undefined, raw: string, scope: string, version: () => number | Promise<number>): CachedResponse | undefined {
     const known = this.bodies.get(raw);
-    return known && known.contentType === contentType ? known.key : undefined;
+    const hit = known && known.contentType === contentType ? known.answers.get(scope) : undefined;
+    if (!hit) return undefined;
+    const current = version();
+    return typeof current === 'number' && valid(hit, current) ? hit : undefined;
   }
 
-  rememberBody(contentType: string | undefined, raw: string, key: string): void {
-    if (raw.length <= maxRememberedBody) this.bodies.set(raw, { contentType, key });
+  /** The answer for a normalized document in `scope` (any body that normalizes to it). */
+  get(scope: string, key: string, version: number): CachedResponse | undefined {
+    const hit = this.responses.get(`${scope}\0${key}`);
+    return hit && valid(hit, version) ? hit : undefined;
   }
 
-  get(key: string, version: number): CachedResponse | undefined {
-    const hit = this.responses.get(key);
-    return hit?.version === version && performance.now() - hit.storedAt! < reuseForMs ? hit : undefined;
+  /** Stores an answer, and links it to the raw body it came from for the one-lookup path. */
+  set(scope: string, key: string, response: CachedResponse, body: { contentType: string | undefined; raw: string }): void {
+    const stored = { ...response, storedAt: performance.now() };
+    this.responses.set(`${scope}\0${key}`, stored);
+    this.link(body.contentType, body.raw, scope, stored);
   }
 
-  set(key: string, response: CachedResponse): void {
-    this.responses.set(key, { ...response, storedAt: performance.now() });
+  /** Links an answer found by document to the raw body that asked (a new body for a known document). */
+  link(contentType: string | undefined, raw: string, scope: string, response: CachedResponse): void {
+    if (raw.length > maxRememberedBody) return;
+    let known = this.bodies.get(raw);
+    if (!known || known.contentType !== contentType) this.bodies.set(raw, (known = { contentType, answers: new Map() }));
+    // Scopes are few (anonymous, key, admin × Accept values); a flood of odd Accept headers resets the map.
+    if (known.answers.size >= maxScopesPerBody) known.answers.clear();
+    known.answers.set(scope, response);
   }
+}
+
+interface KnownBody {
+  contentType: string | undefined;
+  answers: Map<string, CachedResponse>;
+}
+
+function valid(hit: CachedResponse, version: number): boolean {
+  return hit.version === version && performance.now() - hit.storedAt! < reuseForMs;
 }
 
 function classifyDocument(query: string, operationName: string | undefined): Classified {

@@ -42,19 +42,16 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
    * database, charged within its limit by this process. False when any of that does not hold.
    */
   function answerFromCache(req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string): boolean {
-    const key = cache.keyOfBody(req.headers['content-type'], raw.toString('utf8'));
-    if (!key) return false;
     const authorization = req.headers.authorization;
     const client = knownClient(bearerToken(authorization), adminAccess(authorization, adminToken) === 'granted', req.socket.remoteAddress ?? 'unknown');
-    const current = version.current();
-    if (!client || typeof current !== 'number') return false;
-    const hit = cache.get(scopedKey(client, req, key), current);
+    if (!client) return false;
+    const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), () => version.current());
     if (!hit) return false;
     const head = hit.head.slice();
     if (hit.charge) {
       const { cost, limit, windowSeconds } = hit.charge;
       const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, new Date());
-      if (!state) return false;
+      if (!state?.allowed) return false;
       for (const [name, value] of Object.entries(rateLimitHeaders(state))) head.push(name, value);
     }
     head.push('x-request-id', requestId);
@@ -80,14 +77,17 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
     const classified = req.method === 'POST' ? cache.classify(body) : { kind: 'other' as const };
     // Built here only when the cache needs the caller's scope; otherwise Apollo asks for it.
     const ctx = classified.key ? await context(req) : undefined;
-    let fill: { key: string; version: number } | undefined;
+    let fill: { scope: string; key: string; version: number; body: { contentType: string | undefined; raw: string } } | undefined;
     if (ctx && classified.key) {
-      cache.rememberBody(req.headers['content-type'], raw!.toString('utf8'), classified.key);
-      const key = scopedKey(ctx.client, req, classified.key);
+      const scope = scopeOf(ctx.client, req);
+      const body = { contentType: req.headers['content-type'], raw: raw!.toString('utf8') };
       const current = await version.current();
-      const hit = cache.get(key, current);
-      if (hit && (await sendHit(res, ctx, hit))) return;
-      fill = { key, version: current };
+      const hit = cache.get(scope, classified.key, current);
+      if (hit) {
+        cache.link(body.contentType, body.raw, scope, hit);
+        if (await sendHit(res, ctx, hit)) return;
+      }
+      fill = { scope, key: classified.key, version: current, body };
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -107,13 +107,13 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
         const rateLimit = chargeOf(ctx.client);
         const bytes = Buffer.from(response.body.string);
         const kept = [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-') && name !== 'content-length' && name !== 'cache-control');
-        cache.set(fill.key, {
+        cache.set(fill.scope, fill.key, {
           version: fill.version,
           status: 200,
           head: [...kept.flat(), 'cache-control', 'no-store', 'content-length', String(bytes.length)],
           body: bytes,
           charge: rateLimit && { cost: rateLimit.cost, limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
-        });
+        }, fill.body);
       }
       res.end(response.body.string);
       return;
@@ -126,8 +126,8 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
 }
 
 /** Responses differ by the caller's scope (anonymous, key, admin) and by what it accepts. */
-function scopedKey(client: Client, req: IncomingMessage, key: string): string {
-  return `${client.kind}\0${req.headers.accept ?? ''}\0${key}`;
+function scopeOf(client: Client, req: IncomingMessage): string {
+  return `${client.kind}\0${req.headers.accept ?? ''}`;
 }
 
 /**

@@ -112,6 +112,14 @@ describe(`rate limits and API keys on ${backend}`, () => {
     expect(res.status).toBe(429);
     expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    // Usage never falls within a window: once a process knows the budget is spent, it refuses
+    // without asking the database, so hammering past the limit costs no SQL per request.
+    await gql(app.url, query);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // let the batched write of earlier grants land
+    const before = database.stats.statements;
+    for (let i = 0; i < 5; i++) expect((await gql(app.url, query)).status).toBe(429);
+    expect(database.stats.statements - before).toBe(0);
   });
 
   it('gives API keys their own, higher budget; a revoked key is anonymous again', async () => {
