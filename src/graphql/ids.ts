@@ -11,7 +11,9 @@ export function toGlobalId(type: NodeType, id: number): string {
 export function fromGlobalId(globalId: string): { type: NodeType; id: number } {
   const [type, key, ...rest] = Buffer.from(globalId, 'base64url').toString('utf8').split(':');
   const id = Number(key);
-  if (rest.length > 0 || !type || !nodeTypes.includes(type) || !Number.isSafeInteger(id) || id < 1) {
+  // Stored rows have ids from 1; an edition preview (not stored) has a negative one (daily/reading.ts).
+  const valid = id >= 1 || (type === 'DailyEdition' && id <= -1);
+  if (rest.length > 0 || !type || !nodeTypes.includes(type) || !Number.isSafeInteger(id) || !valid) {
     throw badInput('id is not a global id this API returned');
   }
   return { type: type as NodeType, id };

@@ -138,6 +138,10 @@ describe(`the daily query before the first ingest on ${backend}`, () => {
       expect(res.data!.daily.topStories).toEqual([]);
     }
     expect(Date.parse(first.data!.daily.publishedAt)).toBeGreaterThanOrEqual(before - 1000);
+    // A preview is not stored: its id finds nothing (rather than being refused as malformed).
+    const node = await gql(install.app.url, `query($id: ID!) { node(id: $id) { id } }`, { id: first.data!.daily.id });
+    expect(node.errors).toBeUndefined();
+    expect(node.data!.node).toBeNull();
     for (const date of [today, past]) expect((await gql(install.app.url, dailyOn, { date })).data!.daily).toEqual({ date, topStories: [] });
     expect(await install.storedDates()).toEqual([]);
   });
