@@ -7,7 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import { ingestItemsNew, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
 import { nextAttemptAt } from './backoff.js';
 import { fetchFeed } from './fetch/fetch-feed.js';
-import { createLimiter } from './fetch/limiter.js';
+import { createLimiter, type Limiter } from './fetch/limiter.js';
 import { buildConceptMatcher } from './link/index.js';
 import { normalizeItem } from './normalize/index.js';
 import { parseFeed } from './parse/index.js';
@@ -21,6 +21,7 @@ export interface IngestDeps {
   logger: Logger;
   fetch: Omit<FetchOptions, 'maxRedirects'>;
   now?: () => Date;
+  /** Feeds fetched at once, overall and per host (default 4 and 1); parses are bounded the same way. */
   concurrency?: { global: number; perHost: number };
 }
 
@@ -74,11 +75,15 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
 
   const due = await dueSources(db, now());
   const matcher = buildConceptMatcher(await conceptVocabulary(db));
-  const limiter = createLimiter(deps.concurrency ?? { global: 4, perHost: 1 });
+  const { global, perHost } = deps.concurrency ?? { global: 4, perHost: 1 };
+  // One feed more per host than it has fetches may be in flight: while one feed is normalized and
+  // stored, the next from its host is fetched and parsed (a large one on a worker thread).
+  const inFlight = createLimiter({ global, perHost: perHost + 1 });
+  const stages: Stages = { fetches: createLimiter({ global, perHost }), parses: createLimiter({ global, perHost }) };
   const outcomes = await Promise.all(
     due.map((source) =>
-      limiter.run(new URL(source.url).host, async () => {
-        const outcome = await ingestSource(deps, source, matcher, now);
+      inFlight.run(new URL(source.url).host, async () => {
+        const outcome = await ingestSource(deps, source, matcher, now, stages);
         await db.insert(ingestRunSources).values({ runId: run.id, ...outcomeRow(outcome) });
         options.onSource?.(outcome);
         return outcome;
@@ -100,23 +105,42 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
   return { id: run.id, trigger: options.trigger, sources: outcomes, itemsNew, sourcesFailed };
 }
 
+/** Per-host bounds on the stages that hold a connection to the host or a parse worker. */
+interface Stages {
+  fetches: Limiter;
+  parses: Limiter;
+}
+
 async function ingestSource(
   deps: IngestDeps,
   source: SourceRow,
   matcher: (text: string) => number[],
   now: () => Date,
+  stages: Stages,
 ): Promise<SourceOutcome> {
   const started = performance.now();
   const { db } = deps.database;
   const base = { sourceId: source.id, url: source.url, name: source.name };
-  const elapsed = () => Math.round(performance.now() - started);
+  // A feed's duration leaves out the time it waited for the feed before it from the same host.
+  let waited = 0;
+  const elapsed = () => Math.round(performance.now() - started - waited);
+  const host = new URL(source.url).host;
+  const inTurn = <T>(stage: Limiter, task: () => Promise<T>): Promise<T> => {
+    const queued = performance.now();
+    return stage.run(host, () => {
+      waited += performance.now() - queued;
+      return task();
+    });
+  };
   try {
-    const fetched = await fetchFeed({ url: source.url, etag: source.etag, lastModified: source.lastModified }, deps.fetch);
+    const fetched = await inTurn(stages.fetches, () =>
+      fetchFeed({ url: source.url, etag: source.etag, lastModified: source.lastModified }, deps.fetch),
+    );
     if (fetched.kind === 'not-modified') {
       await recordSuccess(db, source.id, now(), { status: 'not_modified', httpStatus: 304, etag: fetched.etag, lastModified: fetched.lastModified });
       return { ...base, status: 'not_modified', httpStatus: 304, itemsSeen: 0, itemsNew: 0, error: null, durationMs: elapsed() };
     }
-    const feed = await parseFeed(fetched.body, { contentType: fetched.contentType, url: fetched.url });
+    const feed = await inTurn(stages.parses, () => parseFeed(fetched.body, { contentType: fetched.contentType, url: fetched.url }));
     const fetchedAt = now();
     const items = feed.items.flatMap((item) => {
       const normalized = normalizeItem(item, { now: fetchedAt, feedUrl: fetched.url });

@@ -1,6 +1,6 @@
 import type { CandidateStory, ClusterSource, StoryCluster } from '../types.js';
-import { candidatePairs, signature } from './minhash.js';
-import { headlineTokens, jaccard, names, numbers, shingles } from './shingles.js';
+import { forEachCandidatePair, signature } from './minhash.js';
+import { headlineTokens, names, numbers, shingles, sortedJaccard } from './shingles.js';
 import { UnionFind } from './union-find.js';
 
 export interface ClusterOptions {
@@ -20,13 +20,16 @@ export const DEFAULT_WINDOW_HOURS = 48;
 interface Headline {
   tokens: string[];
   shingles: Set<string>;
+  /** The shingles as ascending numbers (one per distinct shingle in the run), for sortedJaccard. */
+  shingleIds: Int32Array;
   numbers: Set<string>;
   names: Set<string> | null;
 }
 
-function headline(title: string): Headline {
+function headline(title: string, idOf: (shingle: string) => number): Headline {
   const tokens = headlineTokens(title);
-  return { tokens, shingles: shingles(tokens), numbers: numbers(tokens), names: names(title) };
+  const set = shingles(tokens);
+  return { tokens, shingles: set, shingleIds: Int32Array.from(set, idOf).sort(), numbers: numbers(tokens), names: names(title) };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */
@@ -93,16 +96,33 @@ export function clusterStories(stories: CandidateStory[], options: ClusterOption
     else sets.union(first, index);
   });
 
-  const headlines = items.map((story) => headline(story.title));
+  const shingleIds = new Map<string, number>();
+  const idOf = (shingle: string) => {
+    let id = shingleIds.get(shingle);
+    if (id === undefined) shingleIds.set(shingle, (id = shingleIds.size));
+    return id;
+  };
+  const headlines = items.map((story) => headline(story.title, idOf));
+  const times = items.map((story) => story.effectiveAt.getTime());
   const comparable = headlines.flatMap((h, index) => (h.shingles.size > 0 ? [index] : []));
-  for (const [x, y] of candidatePairs(comparable.map((index) => signature((headlines[index] as Headline).shingles)))) {
+  // The clusters are the closure of the candidate pairs that pass the check, whatever the order they
+  // are met in, so a pair already in one set needs no check. The cheap tests are simply repeated
+  // when a pair comes up again in another band; only the costlier name check is remembered.
+  const conflicts = new Set<number>();
+  const check = (x: number, y: number) => {
     const i = comparable[x] as number;
     const j = comparable[y] as number;
+    if (sets.find(i) === sets.find(j)) return;
     const a = headlines[i] as Headline;
     const b = headlines[j] as Headline;
-    const apart = Math.abs((items[i] as CandidateStory).effectiveAt.getTime() - (items[j] as CandidateStory).effectiveAt.getTime());
-    if (apart <= windowMs && !conflicting(a, b) && jaccard(a.shingles, b.shingles) >= threshold) sets.union(i, j);
-  }
+    if (Math.abs((times[i] as number) - (times[j] as number)) > windowMs) return;
+    if (sortedJaccard(a.shingleIds, b.shingleIds) < threshold) return;
+    const key = x * comparable.length + y;
+    if (conflicts.has(key)) return;
+    if (conflicting(a, b)) conflicts.add(key);
+    else sets.union(i, j);
+  };
+  forEachCandidatePair(comparable.map((index) => signature((headlines[index] as Headline).shingles)), check);
 
   const groups = new Map<number, CandidateStory[]>();
   items.forEach((story, index) => {

@@ -40,44 +40,75 @@ export function signature(shingles: Iterable<string>): Uint32Array {
   return mins;
 }
 
-/** Index pairs [i, j] (i < j) whose signatures agree on at least one whole band, each once. */
 /** Buckets up to this size are expanded into all pairs; larger ones are linked linearly. */
 const MAX_BUCKET_PAIRWISE = 64;
 
-export function candidatePairs(signatures: readonly Uint32Array[]): Array<[number, number]> {
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
+/** Calls `visit` for the candidate pairs among one bucket's members (ascending indexes). */
+function visitBucket(members: Int32Array, visit: (i: number, j: number) => void): void {
+  if (members.length <= MAX_BUCKET_PAIRWISE) {
+    for (let a = 0; a < members.length; a += 1) {
+      for (let b = a + 1; b < members.length; b += 1) visit(members[a]!, members[b]!);
+    }
+  } else {
+    // A crowded bucket (thousands of near-identical headlines, e.g. a paper firehose) would be
+    // quadratic and can exhaust memory: link each member to the first and to its predecessor
+    // instead. Union-find still joins a run of near-duplicates; a true pair whose members
+    // match neither anchor can be missed, only in buckets this crowded.
+    for (let i = 1; i < members.length; i += 1) {
+      visit(members[0]!, members[i]!);
+      if (i > 1) visit(members[i - 1]!, members[i]!);
+    }
+  }
+}
+
+/**
+ * Calls `visit(i, j)` (i < j) for every pair of signatures that agree on at least one whole band;
+ * a pair that agrees on several bands is visited once for each.
+ *
+ * Per band, an open-addressing table keyed by the band's two values (both compared, so exact)
+ * numbers the buckets in the order they are first seen, and a counting sort lays out each
+ * bucket's members in index order: typed arrays reused across bands, not a map and an array per key.
+ */
+export function forEachCandidatePair(signatures: readonly Uint32Array[], visit: (i: number, j: number) => void): void {
   const n = signatures.length;
-  const add = (a: number, b: number) => {
-    const key = a * n + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
-  };
+  const mask = 2 ** Math.ceil(Math.log2(2 * n + 2)) - 1; // at most half full
+  const table = new Int32Array(mask + 1);
+  const firstOf = new Uint32Array(n);
+  const secondOf = new Uint32Array(n);
+  const bucketOf = new Int32Array(n);
+  const starts = new Int32Array(n + 1);
+  const members = new Int32Array(n);
   for (let band = 0; band < HASHES / ROWS; band += 1) {
-    const buckets = new Map<string, number[]>();
-    signatures.forEach((sig, index) => {
-      const key = Array.from(sig.subarray(band * ROWS, (band + 1) * ROWS)).join(':');
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(index);
-      else buckets.set(key, [index]);
-    });
-    for (const bucket of buckets.values()) {
-      if (bucket.length <= MAX_BUCKET_PAIRWISE) {
-        for (let a = 0; a < bucket.length; a += 1) {
-          for (let b = a + 1; b < bucket.length; b += 1) add(bucket[a]!, bucket[b]!);
+    const row = band * ROWS;
+    table.fill(-1);
+    let buckets = 0;
+    for (let index = 0; index < n; index += 1) {
+      const sig = signatures[index]!;
+      const first = sig[row]!;
+      const second = sig[row + 1]!;
+      for (let slot = fmix32(first ^ Math.imul(second, 0x9e3779b1)) & mask; ; slot = (slot + 1) & mask) {
+        const bucket = table[slot]!;
+        if (bucket === -1) {
+          table[slot] = buckets;
+          firstOf[buckets] = first;
+          secondOf[buckets] = second;
+          bucketOf[index] = buckets;
+          buckets += 1;
+          break;
         }
-      } else {
-        // A crowded bucket (thousands of near-identical headlines, e.g. a paper firehose) would be
-        // quadratic and can exhaust memory: link each member to the first and to its predecessor
-        // instead. Union-find still joins a run of near-duplicates; a true pair whose members
-        // match neither anchor can be missed, only in buckets this crowded.
-        for (let i = 1; i < bucket.length; i += 1) {
-          add(bucket[0]!, bucket[i]!);
-          if (i > 1) add(bucket[i - 1]!, bucket[i]!);
+        if (firstOf[bucket] === first && secondOf[bucket] === second) {
+          bucketOf[index] = bucket;
+          break;
         }
       }
     }
+    starts.fill(0, 0, buckets + 1);
+    for (let index = 0; index < n; index += 1) starts[bucketOf[index]! + 1]! += 1;
+    for (let bucket = 0; bucket < buckets; bucket += 1) starts[bucket + 1]! += starts[bucket]!;
+    const next = starts.slice(0, buckets);
+    for (let index = 0; index < n; index += 1) members[next[bucketOf[index]!]!++] = index;
+    for (let bucket = 0; bucket < buckets; bucket += 1) {
+      if (starts[bucket + 1]! - starts[bucket]! > 1) visitBucket(members.subarray(starts[bucket], starts[bucket + 1]), visit);
+    }
   }
-  return pairs;
 }

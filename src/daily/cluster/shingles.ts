@@ -78,6 +78,20 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
+/** jaccard() of two sets given as ascending arrays of distinct numbers: the same value, without hashing. */
+export function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) shared += 1;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+  }
+  return shared / (a.length + b.length - shared);
+}
+
 /** Numbers in a headline: versions, sizes, amounts. */
 export function numbers(tokens: readonly string[]): Set<string> {
   return new Set(tokens.filter((t) => /^\p{N}/u.test(t)));

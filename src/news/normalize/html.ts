@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { isSimpleMarkup } from './simple-markup.js';
 import { resolveUrl } from './url.js';
 
 const ALLOWED_TAGS = [
@@ -34,6 +35,7 @@ function withUrl(attribs: Record<string, string>, name: string, url: string | un
  * URL first, then checked against a scheme allowlist (no javascript:, no data:).
  */
 export function sanitizeContent(html: string, baseUrl: string): string {
+  if (isSimpleMarkup(html)) return html.trim(); // what sanitize-html would return for it
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {

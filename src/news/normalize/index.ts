@@ -43,10 +43,30 @@ function itemUrl(item: ParsedItem, guid: string | null, feedUrl: string): string
 }
 
 /**
+ * C0 control characters other than tab and line breaks: no feed means them (XML forbids them), and
+ * PostgreSQL text cannot hold NUL at all, so one would fail the whole feed's transaction.
+ */
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+function withoutControls(item: ParsedItem): ParsedItem {
+  const clean = (value: string | null) => (value === null ? null : value.replace(controls, ''));
+  return {
+    ...item,
+    guid: clean(item.guid),
+    title: clean(item.title),
+    link: clean(item.link),
+    summary: clean(item.summary),
+    content: clean(item.content),
+    author: clean(item.author),
+  };
+}
+
+/**
  * One parsed feed item made ready to store: canonical URL, stable identity, clean title and
  * summary, sanitized HTML and a trustworthy date. Null when there is neither a title nor a link.
  */
-export function normalizeItem(item: ParsedItem, context: NormalizeContext): NormalizedItem | null {
+export function normalizeItem(parsed: ParsedItem, context: NormalizeContext): NormalizedItem | null {
+  const item = withoutControls(parsed);
   const guid = item.guid?.trim() || null;
   const url = itemUrl(item, guid, context.feedUrl);
   const summaryText = plainText(item.summary) || plainText(item.content);

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { isSimpleMarkup, stripSimpleTags } from './simple-markup.js';
 
 /** Tags after which a reader sees a break; a space keeps "<p>a</p><p>b</p>" from becoming "ab". */
 const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|section|article|figure|figcaption|header|footer|dd|dt)\b/gi;
@@ -9,7 +10,10 @@ const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|
  */
 export function plainText(html: string | null | undefined): string {
   if (!html) return '';
-  const text = sanitizeHtml(html.replace(BLOCK_TAG, ' $&'), { allowedTags: [], allowedAttributes: {} });
+  const spaced = html.replace(BLOCK_TAG, ' $&');
+  const text = isSimpleMarkup(spaced)
+    ? stripSimpleTags(spaced)
+    : sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
   // sanitize-html decodes entities, then re-escapes exactly these three in text; undo that.
   return text
     .replace(/&lt;/g, '<')

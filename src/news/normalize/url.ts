@@ -73,12 +73,11 @@ export function canonicalUrl(url: string): string | null {
   const arxiv = canonicalArxivUrl(parsed);
   if (arxiv) return arxiv;
 
-  parsed.hostname = parsed.hostname.replace(/\.$/, '');
-  // Credentials are never part of a story's identity, and must not be stored.
-  parsed.username = '';
-  parsed.password = '';
-  parsed.hash = '';
-  const query = canonicalQuery(parsed.search);
+  // Each URL setter re-parses the whole URL, so only the one that changes the result runs.
+  if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.slice(0, -1);
+  // Built from its parts, the result leaves out credentials (never part of a story's identity,
+  // and not to be stored) and the fragment.
+  const query = parsed.search === '' ? '' : canonicalQuery(parsed.search);
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query}`;
 }
 

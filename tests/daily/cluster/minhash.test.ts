@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLD } from '../../../src/daily/cluster/index.js';
-import { candidatePairs, signature } from '../../../src/daily/cluster/minhash.js';
+import { forEachCandidatePair, signature } from '../../../src/daily/cluster/minhash.js';
 import { jaccard } from '../../../src/daily/cluster/shingles.js';
 
 /** A small deterministic generator (mulberry32), so the sets are the same in every run. */
@@ -27,6 +27,19 @@ function sets(): Set<string>[] {
     }
   }
   return result;
+}
+
+/** Index pairs [i, j] (i < j) whose signatures agree on at least one whole band, each once. */
+function candidatePairs(signatures: readonly Uint32Array[]): Array<[number, number]> {
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  forEachCandidatePair(signatures, (a, b) => {
+    const key = a * signatures.length + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  });
+  return pairs;
 }
 
 describe('MinHash with LSH banding', () => {

@@ -191,3 +191,22 @@ describe('author', () => {
     expect(normalize({ title: 'T', link: 'https://ex.com/a', author: 'a'.repeat(1000) })!.author!.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('control characters', () => {
+  it('drops NUL and other C0 controls from every stored text (PostgreSQL text cannot hold NUL), keeping tabs and newlines', () => {
+    const n = normalize({
+      guid: 'id\u0000-1',
+      title: 'A\u0000 model\u0007 that\tworks',
+      link: 'https://ex.com/a\u0000b',
+      summary: 'First line.\nSecond\u001F line.',
+      content: '<p>Body\u0000 text</p>',
+      author: 'Ada\u0000 Lovelace',
+    })!;
+    for (const value of [n.guid, n.url, n.title, n.summary, n.contentHtml, n.author, n.identity]) {
+      expect(value).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }
+    expect(n.title).toBe('A model that works');
+    expect(n.guid).toBe('id-1');
+    expect(n.author).toBe('Ada Lovelace');
+  });
+});

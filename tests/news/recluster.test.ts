@@ -1,0 +1,218 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { candidateStories } from '../../src/daily/candidates.queries.js';
+import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS } from '../../src/daily/cluster/index.js';
+import { signature } from '../../src/daily/cluster/minhash.js';
+import { headlineTokens, jaccard, names, numbers, shingles } from '../../src/daily/cluster/shingles.js';
+import type { CandidateStory, StoryCluster } from '../../src/daily/types.js';
+import { queryRows, type Db } from '../../src/db/client.js';
+import { sources } from '../../src/db/schema/index.js';
+import { reclusterRecent } from '../../src/news/recluster.js';
+import { addSource } from '../../src/news/sources.queries.js';
+import { storeStories, type StoryToStore } from '../../src/news/stories.store.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/**
+ * clusterStories as it was written first: every candidate pair collected once (string-keyed LSH
+ * buckets, a set of seen pairs), then each checked in full. The faster version must give exactly
+ * these clusters.
+ */
+function referenceClusters(stories: CandidateStory[]): Array<{ representative: number; members: number[] }> {
+  const items = [...stories].sort((a, b) => a.id - b.id);
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const byUrl = new Map<string, number>();
+  items.forEach((s, i) => {
+    if (s.url === null) return;
+    const first = byUrl.get(s.url);
+    if (first === undefined) byUrl.set(s.url, i);
+    else union(first, i);
+  });
+  const headlines = items.map((s) => {
+    const tokens = headlineTokens(s.title);
+    return { tokens, shingles: shingles(tokens), numbers: numbers(tokens), names: names(s.title) };
+  });
+  type H = (typeof headlines)[number];
+  const ownNames = (a: H, b: H) =>
+    a.names === null ? [] : a.tokens.flatMap((t, i) => (a.names!.has(t) && !b.tokens.includes(t) ? [{ before: a.tokens[i - 1], after: a.tokens[i + 1] }] : []));
+  const conflicting = (a: H, b: H) => {
+    if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
+    const inB = ownNames(b, a);
+    return ownNames(a, b).some((x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)));
+  };
+  const comparable = headlines.flatMap((h, i) => (h.shingles.size > 0 ? [i] : []));
+  const signatures = comparable.map((i) => signature(headlines[i]!.shingles));
+  const seen = new Set<string>();
+  const pairs: Array<[number, number]> = [];
+  const add = (a: number, b: number) => {
+    if (seen.has(`${a}:${b}`)) return;
+    seen.add(`${a}:${b}`);
+    pairs.push([a, b]);
+  };
+  for (let band = 0; band < 64; band++) {
+    const buckets = new Map<string, number[]>();
+    signatures.forEach((sig, index) => {
+      const key = Array.from(sig.subarray(band * 2, band * 2 + 2)).join(':');
+      buckets.set(key, [...(buckets.get(key) ?? []), index]);
+    });
+    for (const bucket of buckets.values()) {
+      if (bucket.length <= 64) bucket.forEach((a, x) => bucket.slice(x + 1).forEach((b) => add(a, b)));
+      else {
+        for (let i = 1; i < bucket.length; i++) {
+          add(bucket[0]!, bucket[i]!);
+          if (i > 1) add(bucket[i - 1]!, bucket[i]!);
+        }
+      }
+    }
+  }
+  for (const [x, y] of pairs) {
+    const i = comparable[x]!;
+    const j = comparable[y]!;
+    const apart = Math.abs(items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime());
+    if (apart <= DEFAULT_WINDOW_HOURS * 3_600_000 && !conflicting(headlines[i]!, headlines[j]!) && jaccard(headlines[i]!.shingles, headlines[j]!.shingles) >= DEFAULT_THRESHOLD) {
+      union(i, j);
+    }
+  }
+  const groups = new Map<number, CandidateStory[]>();
+  items.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  const precedence = (a: CandidateStory, b: CandidateStory) => b.sourceWeight - a.sourceWeight || a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.id - b.id;
+  return [...groups.values()]
+    .map((g) => ({ representative: [...g].sort(precedence)[0]!.id, members: g.map((s) => s.id).sort((a, b) => a - b) }))
+    .sort((a, b) => a.representative - b.representative);
+}
+
+const shape = (clusters: StoryCluster[]) =>
+  clusters.map((c) => ({ representative: c.representative.id, members: c.members.map((m) => m.id).sort((a, b) => a - b) }));
+
+/** mulberry32: the same stories in every run. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const pick = <T,>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+const SUBJECTS = ['OpenAI', 'Google DeepMind', 'Meta', 'Anthropic', 'Mistral', 'a Stanford team', 'Hugging Face'];
+const MODELS = ['GPT-5', 'Gemini 1.5', 'Gemini 2.0', 'Claude 3.5 Sonnet', 'Claude 3.5 Haiku', 'Llama 4 Scout', 'a new dataset', 'dropout'];
+const VERBS = ['releases', 'launches', 'unveils', 'pauses', 'delays', 'open-sources', 'is testing', 'says it will ship'];
+const TAILS = ['with improved reasoning', 'for researchers', 'to all users', 'after safety review', '', 'in Europe', '$10 billion deal', 'on 5 benchmarks'];
+
+/**
+ * Stories about a few hundred events, each told by several sources in their own words (another
+ * verb, a tail added or dropped, another model named, Title Case), hours to days apart; plus a
+ * firehose of one identical headline (a crowded bucket) and numbered paper titles.
+ */
+function generated(seed: number, count: number): CandidateStory[] {
+  const next = random(seed);
+  const start = Date.parse('2026-11-20T00:00:00Z');
+  const events = Array.from({ length: Math.ceil(count / 6) }, (_, e) => ({
+    subject: `${pick(next, SUBJECTS)} project${e}`,
+    model: pick(next, MODELS),
+    tail: pick(next, TAILS),
+    at: start + Math.floor(next() * 96 * 3_600_000),
+  }));
+  return Array.from({ length: count }, (_, n) => {
+    const kind = next();
+    const event = pick(next, events);
+    let title: string;
+    if (kind < 0.1) title = 'Dropout study results for transformers';
+    else if (kind < 0.25) title = `${pick(next, ['dropout', 'LoRA', 'gradient'])} study ${Math.floor(next() * 3)}-${Math.floor(next() * 40)}: ${pick(next, ['transformer', 'scaling'])} results`;
+    else {
+      const model = next() < 0.15 ? pick(next, MODELS) : event.model;
+      const tail = next() < 0.3 ? pick(next, TAILS) : event.tail;
+      title = `${event.subject} ${pick(next, VERBS)} ${model} ${tail}`.trim();
+      if (next() < 0.3) title = title.replace(/\b\w/g, (c) => c.toUpperCase());
+    }
+    const sourceId = 1 + Math.floor(next() * 6);
+    return {
+      id: 1 + ((n * 7919) % count), // ids not in input order
+      sourceId,
+      sourceName: `s${sourceId}`,
+      sourceWeight: sourceId % 3,
+      title,
+      url: next() < 0.1 ? `https://shared.example/${event.subject}` : next() < 0.05 ? null : `https://x.example/${n}`,
+      summary: '',
+      effectiveAt: new Date(event.at + Math.floor((next() - 0.5) * 60 * 3_600_000)),
+      conceptNames: [],
+    };
+  });
+}
+
+describe('clustering recent stories', () => {
+  it.each([
+    [1, 400],
+    [2, 1500],
+    [3, 2500],
+  ])('gives exactly the clusters of checking every candidate pair (seed %i, %i stories)', (seed, count) => {
+    const stories = generated(seed, count);
+    const clusters = shape(clusterStories(stories));
+    expect(clusters.some((c) => c.members.length > 64)).toBe(true);
+    expect(clusters.filter((c) => c.members.length > 1).length).toBeGreaterThan(10);
+    expect(clusters).toEqual(referenceClusters(stories));
+  });
+});
+
+describe(`reclustering after an ingest pass on ${backend}`, () => {
+  let database: TestDatabase;
+  let db: Db;
+  // The real clock: undated stories count from first_seen_at, which the database sets to now().
+  const now = new Date();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    const next = random(9);
+    const all = generated(10, 1200);
+    for (let s = 0; s < 4; s++) {
+      const { id } = await addSource(db, { url: `https://recluster.example/${s}`, name: `source ${s}`, weight: [1, 2.5, 0.7, 10][s] });
+      const items: StoryToStore[] = all
+        .filter((_, n) => n % 4 === s)
+        .map((story) => ({
+          identity: `guid:${story.id}`,
+          guid: String(story.id),
+          url: story.url,
+          title: story.title,
+          summary: '',
+          contentHtml: null,
+          author: null,
+          arxivId: null,
+          // Undated ones count from when they were first seen, a time with microseconds. The
+          // generated times move so the newest is an hour ago: a little over half are in the window.
+          publishedAt: next() < 0.2 ? null : new Date(story.effectiveAt.getTime() + now.getTime() - Date.parse('2026-11-25T07:00:00Z')),
+          conceptIds: [],
+        }));
+      await db.transaction((tx) => storeStories(tx as unknown as Db, id, items));
+    }
+    expect((await db.select().from(sources)).length).toBe(4);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("stores as each story's cluster what clustering the edition's candidates gives", async () => {
+    const windowStart = new Date(now.getTime() - 72 * 3_600_000);
+    const windowEnd = new Date(now.getTime() + 60_000);
+    const expected = clusterStories(await candidateStories(db, windowStart, windowEnd));
+    expect(expected.filter((c) => c.members.length > 1).length).toBeGreaterThan(20);
+    await reclusterRecent(db, now);
+    const stored = await queryRows<{ id: number; cluster_id: number | null; in_window: boolean }>(
+      db,
+      sql`select id, cluster_id, effective_at >= ${windowStart.toISOString()}::timestamptz and effective_at < ${windowEnd.toISOString()}::timestamptz as in_window
+          from stories order by id`,
+    );
+    const clusterOf = new Map(expected.flatMap((c) => c.members.map((m) => [m.id, c.representative.id] as const)));
+    expect(stored.filter((s) => s.in_window).map((s) => [Number(s.id), Number(s.cluster_id)])).toEqual(
+      stored.filter((s) => s.in_window).map((s) => [Number(s.id), clusterOf.get(Number(s.id))]),
+    );
+    expect(stored.filter((s) => s.in_window).length).toBeGreaterThan(600);
+    expect(stored.filter((s) => !s.in_window).length).toBeGreaterThan(100);
+    expect(stored.filter((s) => !s.in_window).every((s) => s.cluster_id === null)).toBe(true);
+  });
+});
