@@ -73,10 +73,15 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (await daily.route(req, res, url.pathname, requestId)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
-      logger.error({ err: error, requestId, path: url.pathname }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
+      fail(res, error, requestId, url.pathname);
     }
+  }
+
+  /** An unexpected error: logged in full, answered as a masked 500 (or the connection cut mid-body). */
+  function fail(res: ServerResponse, error: unknown, requestId: string, path: string): void {
+    logger.error({ err: error, requestId, path }, 'request failed');
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else res.destroy();
   }
 
   return (req, res) => {
@@ -88,11 +93,8 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       const route = daily.answerFromCache(req, res, path, requestId);
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
-    return handle(req, res, path, requestId, started).catch((error: unknown) => {
-      logger.error({ err: error, requestId, path }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
-    });
+    // Errors reading the body land here; the routes have their own catch in `handle`.
+    return handle(req, res, path, requestId, started).catch((error: unknown) => fail(res, error, requestId, path));
   };
 }
 
