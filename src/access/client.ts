@@ -27,11 +27,13 @@ export function bearerToken(authorization: string | undefined): string | undefin
 /**
  * The same answer as identifyClient when it needs no database (no token, the admin token, or a
  * key this process looked up recently); undefined otherwise. Used on the cached-response path.
+ * A live key found in the lookup cache answers before the admin comparison is made (the admin
+ * token is never looked up as a key, so it cannot be in that cache): a keyed request hashes once.
  */
-export function knownClient(bearer: string | undefined, isAdmin: boolean, address: string): Client | undefined {
+export function knownClient(bearer: string | undefined, isAdmin: () => boolean, address: string): Client | undefined {
   if (!bearer) return { kind: 'anonymous', address };
-  if (isAdmin) return { kind: 'admin' };
   const cached = cachedApiKeyId(bearer);
-  if (!cached) return undefined;
-  return cached.id === undefined ? { kind: 'anonymous', address } : { kind: 'key', keyId: cached.id };
+  if (cached?.id !== undefined) return { kind: 'key', keyId: cached.id };
+  if (isAdmin()) return { kind: 'admin' };
+  return cached ? { kind: 'anonymous', address } : undefined;
 }

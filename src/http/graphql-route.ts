@@ -43,7 +43,8 @@ export function graphqlRoute({ apollo, context, database, adminToken, maxBodyByt
    */
   function answerFromCache(req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string): boolean {
     const authorization = req.headers.authorization;
-    const client = knownClient(bearerToken(authorization), adminAccess(authorization, adminToken) === 'granted', req.socket.remoteAddress ?? 'unknown');
+    const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
+    const client = knownClient(bearerToken(authorization), isAdmin, req.socket.remoteAddress ?? 'unknown');
     if (!client) return false;
     const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), () => version.current());
     if (!hit) return false;
