@@ -176,11 +176,12 @@ describe(`rate limits and API keys on ${backend}`, () => {
 });
 
 describe(`rate limits on cached responses on ${backend}`, () => {
+  const adminToken = 'cache-test-admin-token-0123456789';
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '3600' });
+    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '3600', ADMIN_TOKEN: adminToken });
   });
   afterAll(async () => {
     await app.stop();
@@ -204,5 +205,22 @@ describe(`rate limits on cached responses on ${backend}`, () => {
     expect(res.status).toBe(429);
     expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(res.headers.get('x-ratelimit-remaining')).toBe(String(remaining));
+  });
+
+  it('answers each caller from the cache in its own scope: an API key, the admin token, an unknown token', async () => {
+    const created = await gql(app.url, `mutation { createApiKey(name: "cache") { secret } }`, {}, { authorization: `Bearer ${adminToken}` });
+    const callers = {
+      key: { authorization: `Bearer ${created.data!.createApiKey.secret}` },
+      admin: { authorization: `Bearer ${adminToken}` },
+      unknown: { authorization: 'Bearer mlb_not-a-key-at-all' },
+    };
+    const daily = `{ daily { date } }`;
+    for (const [name, headers] of Object.entries(callers)) {
+      const miss = await gql(app.url, daily, {}, headers);
+      const hit = await gql(app.url, daily, {}, headers);
+      expect([name, hit.status, hit.data]).toEqual([name, 200, miss.data]);
+      // Same scope on the cached path as through Apollo: the same limit (or none, for the admin).
+      expect([name, hit.headers.get('x-ratelimit-limit')]).toEqual([name, miss.headers.get('x-ratelimit-limit')]);
+    }
   });
 });
