@@ -3,12 +3,15 @@ import { queryRows, type Db } from '../db/client.js';
 
 /**
  * Whether everything published before `instant` has been fetched: a pass that started at or after
- * it has succeeded, or no source is enabled (nothing more will come).
+ * it has succeeded and read at least one feed, or no source is enabled (nothing more will come).
+ * A pass whose every feed failed (the network down at start-up, say) does not count: freezing then
+ * would publish a day without news.
  */
 export async function ingestCaughtUp(db: Db, instant: Date): Promise<boolean> {
   const [row] = await queryRows<{ caught_up: boolean }>(
     db,
-    sql`select exists(select 1 from ingest_runs where status = 'succeeded' and started_at >= ${instant.toISOString()}::timestamptz)
+    sql`select exists(select 1 from ingest_runs where status = 'succeeded' and sources_failed < sources_total
+            and started_at >= ${instant.toISOString()}::timestamptz)
           or not exists(select 1 from sources where enabled) as caught_up`,
   );
   return row!.caught_up;

@@ -16,7 +16,7 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
     database = await createTestDatabase();
     app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC' });
     // The news is in (a pass ran today), so reading a date publishes its edition.
-    await database.db.execute(sql`insert into ingest_runs (trigger, status, finished_at) values ('cli', 'succeeded', now())`);
+    await database.db.execute(sql`insert into ingest_runs (trigger, status, finished_at, sources_total) values ('cli', 'succeeded', now(), 1)`);
   });
   afterAll(async () => {
     await app.stop();

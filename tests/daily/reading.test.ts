@@ -16,10 +16,10 @@ describe(`reading an edition that is not published on ${backend}`, () => {
   const deps = () => ({ database, timeZone: 'UTC' });
   const stored = async () =>
     (await queryRows<{ date: string }>(database.db, sql`select date::text as date from editions order by date`)).map((r) => r.date);
-  const run = (status: string, startedAt: Date, finishedAt: Date | null) =>
+  const run = (status: string, startedAt: Date, finishedAt: Date | null, sourcesFailed = 0) =>
     database.db.execute(
-      sql`insert into ingest_runs (trigger, status, started_at, finished_at)
-          values ('cli', ${status}, ${startedAt.toISOString()}::timestamptz, ${finishedAt?.toISOString() ?? null}::timestamptz)`,
+      sql`insert into ingest_runs (trigger, status, started_at, finished_at, sources_total, sources_failed)
+          values ('cli', ${status}, ${startedAt.toISOString()}::timestamptz, ${finishedAt?.toISOString() ?? null}::timestamptz, 21, ${sourcesFailed})`,
     );
 
   beforeAll(async () => {
@@ -42,9 +42,10 @@ describe(`reading an edition that is not published on ${backend}`, () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('does not count a pass still running, abandoned, or begun before the window closed', async () => {
+  it('does not count a pass still running, abandoned, begun before the window closed, or whose every feed failed', async () => {
     const start = startOfDay(today, 'UTC');
     await run('abandoned', new Date(start.getTime() + 60_000), new Date(start.getTime() + 120_000));
+    await run('succeeded', new Date(start.getTime() + 60_000), new Date(start.getTime() + 120_000), 21); // offline
     await run('succeeded', new Date(start.getTime() - hour), new Date(start.getTime() + 10 * 60_000));
     await run('running', new Date(start.getTime() + 60_000), null);
     expect((await editionForReading(deps(), today)).preview).toBe(true);
