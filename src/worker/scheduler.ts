@@ -40,7 +40,7 @@ export function startScheduler({ config, database, logger }: { config: Config; d
   const ingest = (slot: string) =>
     track(
       runIngest(ingestDeps, { trigger: 'schedule', slot })
-        .then((run) => (run ? afterIngest(run) : log.info({ slot }, 'ingest skipped: another worker has this tick')))
+        .then((run) => (run ? afterIngest(run) : log.info({ slot }, "ingest skipped: this tick was taken, or another pass (maybe this worker's start-up pass) is running")))
         .catch((err: unknown) => log.error({ err }, 'scheduled ingest failed')),
     );
 
