@@ -70,6 +70,16 @@ export function chargeLocally(db: Db, bucket: string, cost: number, limit: numbe
   return stateOf(tally, cost, limit, windowSeconds, true);
 }
 
+/**
+ * What this process knows is left in `bucket`'s current window (a lower bound on what is spent, so
+ * an upper bound on what is left), or undefined before it has heard from the database this window.
+ */
+export function knownRemaining(db: Db, bucket: string, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
+  const tally = tallyOf(db, bucket, windowSeconds, now);
+  if (tally.syncedAt === -Infinity) return undefined;
+  return stateOf(tally, 0, limit, windowSeconds, tally.stored + tally.unflushed < limit);
+}
+
 /** Exact: write what we granted, then charge in the database only if it stays within the limit. */
 async function chargeInDatabase(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): Promise<RateLimitState> {
   const tally = tallyOf(db, bucket, windowSeconds, now);

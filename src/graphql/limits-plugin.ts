@@ -38,11 +38,10 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
           for (const [name, value] of Object.entries(rateLimitHeaders(state))) response.http.headers.set(name, value);
           if (!state.allowed) {
             rateLimited.inc();
-            const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
-            throw new GraphQLError(
-              `rate limit exceeded: this query costs ${cost} points and ${state.remaining} of ${state.limit} remain until ${state.resetAt.toISOString()}`,
-              { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } },
-            );
+            const { message, retryAfter } = refusal(state);
+            throw new GraphQLError(message, {
+              extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } },
+            });
           }
         },
         async willSendResponse({ operationName, errors }) {
@@ -51,6 +50,14 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
         },
       };
     },
+  };
+}
+
+/** What a refused charge tells the client (shared with the cached-response path, which answers without Apollo). */
+export function refusal(state: RateLimitState): { message: string; retryAfter: string } {
+  return {
+    message: `rate limit exceeded: this query costs ${state.cost} points and ${state.remaining} of ${state.limit} remain until ${state.resetAt.toISOString()}`,
+    retryAfter: String(Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000))),
   };
 }
 

@@ -31,6 +31,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
   const daily = dailyRoutes({ database, timeZone: deps.timeZone });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
+    rateLimits: deps.rateLimits,
     database,
     adminToken: deps.adminToken,
     maxBodyBytes,

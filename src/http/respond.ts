@@ -11,6 +11,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Errors outside GraphQL use the same shape and codes as GraphQL's own. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }

@@ -226,5 +226,37 @@ describe(`rate limits on cached responses on ${backend}`, () => {
     expect(res.status).toBe(429);
     expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(res.headers.get('x-ratelimit-remaining')).toBe(String(remaining));
+    // The refusal of a cached query (answered without Apollo) reads as Apollo's would.
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`^rate limit exceeded: this query costs ${cost} points and ${remaining} of 60 remain until \\d{4}-`));
+    expect(res.headers.get('x-ratelimit-cost')).toBe(String(cost));
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    const operations = async () => {
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      return [...text.matchAll(/mlbrief_graphql_operation_duration_seconds_count\{[^}]*\} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    };
+    const before = await operations();
+    const again = await gql(app.url, daily);
+    expect([again.status, again.errors?.[0]?.message]).toEqual([429, res.errors?.[0]?.message]);
+    expect(await operations()).toBe(before); // refused from the cache path: Apollo never saw it
+  });
+
+  it('refuses a caller with no point left before any GraphQL work, with the same status, code and headers', async () => {
+    const cheapest = `{ __typename }`; // costs 1: spend the window to the last point
+    for (let i = 0; i < 100 && (await gql(app.url, cheapest)).status === 200; i++);
+    const operations = async () => {
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      return [...text.matchAll(/mlbrief_graphql_operation_duration_seconds_count\{[^}]*\} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    };
+    const before = await operations();
+    for (const query of [cheapest, `{ daily { date } }`, `{ concepts(first: 1) { totalCount } }`]) {
+      const res = await gql(app.url, query);
+      expect(res.status).toBe(429);
+      expect(res.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(res.headers.get('x-ratelimit-limit')).toBe('60');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(await operations()).toBe(before); // Apollo never saw them
   });
 });
