@@ -11,6 +11,7 @@ import { reclusterRecent } from '../../src/news/recluster.js';
 import { addSource } from '../../src/news/sources.queries.js';
 import { storeStories, type StoryToStore } from '../../src/news/stories.store.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+import { seededRandom } from '../support/random.js';
 
 /**
  * clusterStories as it was written first: every candidate pair collected once (string-keyed LSH
@@ -87,16 +88,6 @@ function referenceClusters(stories: CandidateStory[]): Array<{ representative: n
 const shape = (clusters: StoryCluster[]) =>
   clusters.map((c) => ({ representative: c.representative.id, members: c.members.map((m) => m.id).sort((a, b) => a - b) }));
 
-/** mulberry32: the same stories in every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T,>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 const SUBJECTS = ['OpenAI', 'Google DeepMind', 'Meta', 'Anthropic', 'Mistral', 'a Stanford team', 'Hugging Face'];
@@ -110,7 +101,7 @@ const TAILS = ['with improved reasoning', 'for researchers', 'to all users', 'af
  * firehose of one identical headline (a crowded bucket) and numbered paper titles.
  */
 function generated(seed: number, count: number): CandidateStory[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const start = Date.parse('2026-11-20T00:00:00Z');
   const events = Array.from({ length: Math.ceil(count / 6) }, (_, e) => ({
     subject: `${pick(next, SUBJECTS)} project${e}`,
@@ -168,7 +159,7 @@ describe(`reclustering after an ingest pass on ${backend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = database.db;
-    const next = random(9);
+    const next = seededRandom(9);
     const all = generated(10, 1200);
     for (let s = 0; s < 4; s++) {
       const { id } = await addSource(db, { url: `https://recluster.example/${s}`, name: `source ${s}`, weight: [1, 2.5, 0.7, 10][s] });

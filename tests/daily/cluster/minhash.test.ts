@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLD } from '../../../src/daily/cluster/index.js';
 import { forEachCandidatePair, signature } from '../../../src/daily/cluster/minhash.js';
 import { jaccard } from '../../../src/daily/cluster/shingles.js';
+import { seededRandom } from '../../support/random.js';
 
-/** A small deterministic generator (mulberry32), so the sets are the same in every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Headline-sized shingle sets: 200 bases, each with a few variants sharing most of its words. */
 function sets(): Set<string>[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const word = () => `w${Math.floor(next() * 3000)}`;
   const result: Set<string>[] = [];
   for (let base = 0; base < 200; base += 1) {

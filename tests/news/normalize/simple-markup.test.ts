@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeContent } from '../../../src/news/normalize/html.js';
 import { isSimpleMarkup } from '../../../src/news/normalize/simple-markup.js';
 import { plainText } from '../../../src/news/normalize/text.js';
+import { seededRandom } from '../../support/random.js';
 
 /** plainText as it was before the shortcut: every fragment through sanitize-html. */
 function plainTextByParser(html: string): string {
@@ -18,16 +19,6 @@ const sanitizedByParser = (html: string) =>
     allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'] },
   }).trim();
 
-/** mulberry32: the same fragments in every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SIMPLE = ['p', 'em', 'strong', 'b', 'i', 'code', 'sub', 'sup'];
 /** Text the shortcut accepts, among them characters a parser might treat specially. */
@@ -61,7 +52,7 @@ function anything(next: () => number): string {
 }
 
 describe('the sanitize-html shortcut for simple markup', () => {
-  const next = random(7);
+  const next = seededRandom(7);
   const fragments = [
     ...Array.from({ length: 3000 }, () => nested(next)),
     ...Array.from({ length: 3000 }, () => anything(next)),
