@@ -29,8 +29,8 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
           }
           const { client } = contextValue;
-          const limit = client.kind === 'anonymous' ? rateLimits.anonymous : rateLimits.apiKey;
-          if (limit <= 0) return;
+          const limit = limitOf(client, rateLimits);
+          if (!limit) return;
           const cost = Math.max(1, queryCost(schema, document, request.variables, operationName));
           const state = await chargeRateLimit(contextValue.db, bucketOf(client), cost, limit, rateLimits.windowSeconds, new Date());
           contextValue.rateLimit = state;
@@ -51,6 +51,12 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
       };
     },
   };
+}
+
+/** The caller's points per window; 0 when its kind is not limited. Keys and the admin share the key limit. */
+export function limitOf(client: Client, rateLimits: RateLimitConfig): number {
+  const limit = client.kind === 'anonymous' ? rateLimits.anonymous : rateLimits.apiKey;
+  return limit > 0 ? limit : 0;
 }
 
 /** What a refused charge tells the client (shared with the cached-response path, which answers without Apollo). */

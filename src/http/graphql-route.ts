@@ -9,7 +9,7 @@ import { bearerToken, bucketOf, knownClient, type Client } from '../access/clien
 import { chargeLocally, chargeRateLimit, knownRemaining, type RateLimitState } from '../access/rate-limit.js';
 import { rateLimited } from '../shared/metrics.js';
 import { contentChanged, dataVersion } from '../cache/data-version.js';
-import { chargeOf, rateLimitHeaders, refusal } from '../graphql/limits-plugin.js';
+import { chargeOf, limitOf, rateLimitHeaders, refusal } from '../graphql/limits-plugin.js';
 import { GraphQLResponseCache, type CachedResponse } from './graphql-cache.js';
 
 export interface GraphQLRouteOptions {
@@ -44,9 +44,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
    * database, charged within its limit by this process. False when any of that does not hold.
    */
   function answerFromCache(req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string): boolean {
-    const authorization = req.headers.authorization;
-    const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
-    const client = knownClient(bearerToken(authorization), isAdmin, req.socket.remoteAddress ?? 'unknown');
+    const client = clientOf(req);
     if (!client) return false;
     const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), () => version.current());
     if (!hit) return false;
@@ -88,21 +86,25 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
    * lookup, not a parse and validation per request. Same status, code and headers as Apollo's 429.
    */
   function refuseSpent(req: IncomingMessage, res: ServerResponse): boolean {
-    const authorization = req.headers.authorization;
-    const client = knownClient(bearerToken(authorization), () => adminAccess(authorization, adminToken) === 'granted', req.socket.remoteAddress ?? 'unknown');
-    if (!client) return false;
-    const limit = client.kind === 'anonymous' ? rateLimits.anonymous : rateLimits.apiKey;
-    if (limit <= 0) return false;
+    const client = clientOf(req);
+    const limit = client && limitOf(client, rateLimits);
+    if (!client || !limit) return false;
     const state = knownRemaining(database.db, bucketOf(client), limit, rateLimits.windowSeconds, new Date());
     if (!state || state.allowed) return false;
     rateLimited.inc();
-    const retryAfter = Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000));
     const { 'x-ratelimit-cost': _cost, ...limitHeaders } = rateLimitHeaders(state);
     sendError(res, 429, 'RATE_LIMITED', `rate limit exceeded: no points of ${state.limit} remain until ${state.resetAt.toISOString()}`, {
       ...limitHeaders,
-      'retry-after': String(retryAfter),
+      'retry-after': refusal(state).retryAfter,
     });
     return true;
+  }
+
+  /** The caller, when it can be known without the database (see knownClient). */
+  function clientOf(req: IncomingMessage): Client | undefined {
+    const authorization = req.headers.authorization;
+    const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
+    return knownClient(bearerToken(authorization), isAdmin, req.socket.remoteAddress ?? 'unknown');
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {
