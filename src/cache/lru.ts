@@ -20,9 +20,4 @@ export class Lru<K, V> {
     this.newest = key;
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
-
-  delete(key: K): void {
-    this.entries.delete(key);
-    if (key === this.newest) this.newest = undefined;
-  }
 }

@@ -65,18 +65,14 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
   function refuse(res: ServerResponse, hit: CachedResponse, state: RateLimitState, requestId: string): true {
     rateLimited.inc();
     const { message, retryAfter } = refusal(state);
-    const body = JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
     const contentType = hit.head[hit.head.indexOf('content-type') + 1] ?? 'application/json; charset=utf-8';
-    res
-      .writeHead(429, {
-        'content-type': contentType,
-        'cache-control': 'no-store',
-        ...rateLimitHeaders(state),
-        'retry-after': retryAfter,
-        'x-request-id': requestId,
-        'content-length': String(Buffer.byteLength(body)),
-      })
-      .end(body);
+    sendError(res, 429, 'RATE_LIMITED', message, {
+      'content-type': contentType,
+      'cache-control': 'no-store',
+      ...rateLimitHeaders(state),
+      'retry-after': retryAfter,
+      'x-request-id': requestId,
+    });
     return true;
   }
 

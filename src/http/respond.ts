@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
+/** A JSON answer; `headers` may override the content type. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {

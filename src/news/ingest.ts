@@ -5,6 +5,7 @@ import { lockKeys } from '../db/locks.js';
 import { runAlone } from '../db/single-runner.js';
 import type { Logger } from '../shared/logger.js';
 import { ingestItemsNew, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
+import { refreshStatistics } from '../db/maintenance.js';
 import { nextAttemptAt } from './backoff.js';
 import { fetchFeed } from './fetch/fetch-feed.js';
 import { createLimiter, type Limiter } from './fetch/limiter.js';
@@ -36,6 +37,8 @@ export interface SourceOutcome {
   error: string | null;
   durationMs: number;
 }
+
+const newsTables = ['stories', 'story_concepts', 'ingest_runs'];
 
 export interface IngestRun {
   id: number;
@@ -98,6 +101,11 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
     .update(ingestRuns)
     .set({ status: 'succeeded', finishedAt: now(), sourcesTotal: outcomes.length, sourcesFailed, itemsNew })
     .where(eq(ingestRuns.id, run.id));
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges a growing stories
+  // table. A server's autovacuum does this on its own schedule.
+  if (itemsNew > 0 && deps.database.kind === 'pglite') {
+    await refreshStatistics(db, newsTables).catch((err: unknown) => deps.logger.error({ err }, 'refreshing statistics failed'));
+  }
   ingestRunsTotal.inc();
   ingestItemsNew.inc(itemsNew);
   for (const o of outcomes) ingestSourceOutcomes.inc({ status: o.status });

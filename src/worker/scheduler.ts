@@ -2,15 +2,12 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/client.js';
 import { fetchOptions } from '../news/fetch-options.js';
-import { runIngest, type IngestRun } from '../news/ingest.js';
+import { runIngest } from '../news/ingest.js';
 import { publishEdition } from '../daily/build.js';
 import { publishWhenNewsIsIn } from '../daily/reading.js';
 import { ingestHistory } from '../news/ingest-runs.queries.js';
-import { refreshStatistics } from '../db/maintenance.js';
 import { dateIn } from '../shared/dates.js';
 import type { Logger } from '../shared/logger.js';
-
-const newsTables = ['stories', 'story_concepts', 'ingest_runs'];
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -30,17 +27,12 @@ export function startScheduler({ config, database, logger }: { config: Config; d
   };
 
   const ingestDeps = { database, logger, fetch: fetchOptions(config) };
-  // PGlite has no autovacuum: without fresh statistics the planner misjudges a growing stories
-  // table. A server's autovacuum does this on its own schedule.
-  const afterIngest = async (run: IngestRun) => {
-    if (run.itemsNew > 0 && database.kind === 'pglite') await refreshStatistics(database.db, newsTables);
-  };
   const editionDeps = { database, timeZone: config.EDITION_TIMEZONE };
 
   const ingest = (slot: string) =>
     track(
       runIngest(ingestDeps, { trigger: 'schedule', slot })
-        .then((run) => (run ? afterIngest(run) : log.info({ slot }, "ingest skipped: this tick was taken, or another pass (maybe this worker's start-up pass) is running")))
+        .then((run) => run ?? log.info({ slot }, "ingest skipped: this tick was taken, or another pass (maybe this worker's start-up pass) is running"))
         .catch((err: unknown) => log.error({ err }, 'scheduled ingest failed')),
     );
 
@@ -73,8 +65,7 @@ export function startScheduler({ config, database, logger }: { config: Config; d
       // Named after the newest run seen (slot is UNIQUE): workers starting together make one pass.
       const slot = `ingest:start:after-${history.latestRunId ?? 0}`;
       const run = await runIngest(ingestDeps, { trigger: 'schedule', slot });
-      if (run) await afterIngest(run);
-      else log.info({ slot }, 'start-up ingest skipped: another worker is ingesting');
+      if (!run) log.info({ slot }, 'start-up ingest skipped: another worker is ingesting');
     }
     const row = await publishWhenNewsIsIn(editionDeps, dateIn(config.EDITION_TIMEZONE, new Date()));
     if (row) log.info({ date: row.date }, "today's edition is published");
