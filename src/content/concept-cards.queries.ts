@@ -1,5 +1,5 @@
 import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client.js';
+import { queryPreparedRows, type Db } from '../db/client.js';
 import { jsonRowMapper } from '../db/json-rows.js';
 import { conceptColumns, conceptPageQuery, type ConceptFilter, type ConceptRow } from './concepts.queries.js';
 import { explanations, tags } from '../db/schema/index.js';
@@ -59,10 +59,12 @@ export async function conceptCards(db: Db, filter: ConceptFilter, first: number,
       from concept_relations cr join concepts r on r.id = cr.related_id
       where cr.concept_id = p.id and cr.kind = 'related' and r.status = 'published')`);
   }
-  const [row] = await queryRows<{ cards: RawCard[] | string }>(
+  // The page selects only what the objects below read (and what related/tags/explanations join on).
+  const page = conceptPageQuery(db, filter, first, after, concept as Partial<typeof conceptColumns>);
+  const [row] = await queryPreparedRows<{ cards: RawCard[] | string }>(
     db,
     sql`select coalesce(json_agg(json_build_object(${sql.join(fields, sql`, `)}) order by p.slug), '[]') as cards
-        from (${conceptPageQuery(db, filter, first, after)}) p`,
+        from (${page}) p`,
   );
   const raw = typeof row!.cards === 'string' ? (JSON.parse(row!.cards) as RawCard[]) : row!.cards;
   const toConcept = jsonRowMapper<ConceptRow>(concept);
@@ -85,9 +87,12 @@ interface RawCard {
   related?: Record<string, unknown>[];
 }
 
-/** The named columns of a table's column set (keys the resolvers need, such as id, included by the caller). */
+/**
+ * The named columns of a table's column set (keys the resolvers need, such as id, included by the
+ * caller), in a fixed order: queries asking for the same fields in any order make one statement text.
+ */
 function picked<C extends Record<string, Column>>(columns: C, keys: readonly (keyof C & string)[]): Record<string, Column> {
-  return Object.fromEntries([...new Set(keys)].map((key) => [key, columns[key]!]));
+  return Object.fromEntries([...new Set(keys)].sort().map((key) => [key, columns[key]!]));
 }
 
 /** `json_build_object('id', p."id", …)`: column names come from the schema, never from input. */

@@ -39,9 +39,10 @@ export async function listConcepts(db: Db, filter: ConceptFilter, first: number,
 }
 
 /** The statement behind listConcepts (one row more than `first`), to run or to nest in another. */
-export function conceptPageQuery(db: Db, filter: ConceptFilter, first: number, after?: string) {
+/** The page listConcepts reads, unexecuted; `columns` narrows what it selects (concept cards nest it). */
+export function conceptPageQuery(db: Db, filter: ConceptFilter, first: number, after?: string, columns: Partial<typeof conceptColumns> = conceptColumns) {
   return db
-    .select(conceptColumns)
+    .select(columns)
     .from(concepts)
     .where(and(filterWhere(filter), after === undefined ? undefined : gt(concepts.slug, after)))
     .orderBy(asc(concepts.slug))

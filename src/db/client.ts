@@ -83,4 +83,22 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** Statement texts this process lets the driver keep prepared: each costs memory on every connection. */
+const preparedTexts = new Set<string>();
+const maxPreparedTexts = 64;
+
+/**
+ * Rows of a hot statement, which the driver may keep parsed and planned per connection under its
+ * text (postgres.js: a named prepared statement; PGlite plans every statement anyway). drizzle
+ * sends every other statement unnamed, parsed and planned per call. Texts vary with what a query
+ * selects, so only the first `maxPreparedTexts` are kept; later ones run unnamed.
+ */
+export async function queryPreparedRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const built = db.execute(query).getQuery();
+  if (!preparedTexts.has(built.sql) && preparedTexts.size < maxPreparedTexts) preparedTexts.add(built.sql);
+  const name = preparedTexts.has(built.sql) ? 'prepared' : undefined;
+  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export const ping = (db: Db) => db.execute(sql`select 1`);

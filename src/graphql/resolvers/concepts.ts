@@ -2,6 +2,7 @@ import { conceptColumns, countConcepts, listConcepts, searchConcepts, type Conce
 import { getTableColumns } from 'drizzle-orm';
 import { conceptCards, type Card, type ConceptColumn, type ExplanationColumn, type TagColumn } from '../../content/concept-cards.queries.js';
 import { explanations, tags } from '../../db/schema/index.js';
+import type { ExplanationRow } from '../../content/relations.queries.js';
 import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { selectedFields } from '../lookahead.js';
 import { badInput } from '../../shared/errors.js';
@@ -114,9 +115,11 @@ export const Concept: ConceptResolvers = {
       ? { url: c.imageUrl, alt: c.imageAlt, credit: c.imageCredit, license: c.imageLicense, sourceUrl: c.imageSourceUrl }
       : null,
   tags: (c, _, { loaders }) => prefetched.get(c)?.tags ?? loaders.tagsOfConcept.load(c.id),
-  explanations: async (c, { kind }, { loaders }) => {
-    const all = prefetched.get(c)?.explanations ?? (await loaders.explanationsOfConcept.load(c.id));
-    return kind ? all.filter((e) => e.kind === kind.toLowerCase()) : all;
+  explanations: (c, { kind }, { loaders }) => {
+    const ofKind = (all: ExplanationRow[]) => (kind ? all.filter((e) => e.kind === kind.toLowerCase()) : all);
+    // Synchronous when prefetched: a promise here makes graphql-js wait on every card of the page.
+    const all = prefetched.get(c)?.explanations;
+    return all ? ofKind(all) : loaders.explanationsOfConcept.load(c.id).then(ofKind);
   },
   related: (c, _, { loaders }) => prefetched.get(c)?.related ?? loaders.relatedOfConcept.load(c.id),
   prerequisites: (c, _, { loaders }) => loaders.prerequisitesOfConcept.load(c.id),
