@@ -26,27 +26,50 @@ export async function revokeApiKey(db: Db, id: number): Promise<ApiKeyRow> {
     .returning();
   if (!key) throw notFound('no such API key, or it is already revoked');
   for (const [secretHash, found] of lookups) if (found.id === key.id) lookups.delete(secretHash);
+  for (const [secret, found] of bySecret) if (found.id === key.id) bySecret.delete(secret);
   return key;
 }
 
 /** How long a key lookup is trusted: a key revoked by another process still works for this long. */
 export const keyLookupTtlMs = 5000;
 
+interface Lookup {
+  id: number | undefined;
+  at: number;
+}
+
 /** secret hash → live key id (or none), and when it was looked up; bounded, so junk tokens cannot grow it. */
-const lookups = new Map<string, { id: number | undefined; at: number }>();
+const lookups = new Map<string, Lookup>();
 const maxLookups = 10_000;
+/**
+ * The same lookups by the secret itself, for the cached-response path, so a client repeating its key
+ * is not hashed on every request (issue 7: sha256 was a sixth of that path's own CPU time). It
+ * holds only secrets just sent to this process, each for at most `keyLookupTtlMs` after its
+ * lookup; revoking a key drops its secrets at once. The admin token never enters it (it is never
+ * looked up as a key).
+ */
+const bySecret = new Map<string, Lookup>();
+const maxRecentSecrets = 1_000;
+
+const fresh = (lookup: Lookup | undefined) => lookup !== undefined && performance.now() - lookup.at < keyLookupTtlMs;
 
 /** What findApiKeyId would answer, when it can answer from its cache: `{ id }`, else undefined. */
 export function cachedApiKeyId(secret: string): { id: number | undefined } | undefined {
+  const recent = bySecret.get(secret);
+  if (fresh(recent)) return recent;
+  if (recent) bySecret.delete(secret);
   const cached = lookups.get(hash(secret));
-  return cached && performance.now() - cached.at < keyLookupTtlMs ? cached : undefined;
+  if (!fresh(cached)) return undefined;
+  if (bySecret.size >= maxRecentSecrets) bySecret.delete(bySecret.keys().next().value!);
+  bySecret.set(secret, cached!);
+  return cached;
 }
 
 /** The id of the live key a secret belongs to, or undefined (unknown or revoked); cached for `keyLookupTtlMs`. */
 export async function findApiKeyId(db: Db, secret: string): Promise<number | undefined> {
   const secretHash = hash(secret);
   const cached = lookups.get(secretHash);
-  if (cached && performance.now() - cached.at < keyLookupTtlMs) return cached.id;
+  if (fresh(cached)) return cached!.id;
   const [key] = await db
     .select({ id: apiKeys.id })
     .from(apiKeys)

@@ -49,7 +49,7 @@ export async function chargeRateLimit(
   windowSeconds: number,
   now: Date,
 ): Promise<RateLimitState> {
-  return chargeLocally(db, bucket, cost, limit, windowSeconds, now) ?? chargeInDatabase(db, bucket, cost, limit, windowSeconds, now);
+  return chargeLocally(db, bucket, cost, limit, windowSeconds, now.getTime()) ?? chargeInDatabase(db, bucket, cost, limit, windowSeconds, now);
 }
 
 /**
@@ -57,8 +57,8 @@ export async function chargeRateLimit(
  * bucket well inside its limit, refused when what it knows is already past it; undefined when the
  * database must decide (see chargeRateLimit).
  */
-export function chargeLocally(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
-  const tally = tallyOf(db, bucket, windowSeconds, now);
+export function chargeLocally(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, nowMs: number): RateLimitState | undefined {
+  const tally = tallyOf(db, bucket, windowSeconds, nowMs);
   if (tally.stored + tally.unflushed + cost > limit && tally.syncedAt > -Infinity) {
     return stateOf(tally, cost, limit, windowSeconds, false);
   }
@@ -75,14 +75,14 @@ export function chargeLocally(db: Db, bucket: string, cost: number, limit: numbe
  * an upper bound on what is left), or undefined before it has heard from the database this window.
  */
 export function knownRemaining(db: Db, bucket: string, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
-  const tally = tallyOf(db, bucket, windowSeconds, now);
+  const tally = tallyOf(db, bucket, windowSeconds, now.getTime());
   if (tally.syncedAt === -Infinity) return undefined;
   return stateOf(tally, 0, limit, windowSeconds, tally.stored + tally.unflushed < limit);
 }
 
 /** Exact: write what we granted, then charge in the database only if it stays within the limit. */
 async function chargeInDatabase(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, now: Date): Promise<RateLimitState> {
-  const tally = tallyOf(db, bucket, windowSeconds, now);
+  const tally = tallyOf(db, bucket, windowSeconds, now.getTime());
   await flush(db, bucket, tally);
   const at = new Date(tally.windowStart).toISOString();
   const [charged] = await queryRows<{ used: number }>(
@@ -107,9 +107,9 @@ async function chargeInDatabase(db: Db, bucket: string, cost: number, limit: num
 }
 
 /** This process's tally of a bucket in the window `now` falls in; a new window starts from zero. */
-function tallyOf(db: Db, bucket: string, windowSeconds: number, now: Date): Tally {
+function tallyOf(db: Db, bucket: string, windowSeconds: number, nowMs: number): Tally {
   const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const windowStart = Math.floor(nowMs / windowMs) * windowMs;
   let byBucket = tallies.get(db);
   if (!byBucket) tallies.set(db, (byBucket = new Map()));
   let tally = byBucket.get(bucket);

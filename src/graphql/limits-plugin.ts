@@ -67,11 +67,23 @@ export function refusal(state: RateLimitState): { message: string; retryAfter: s
   };
 }
 
+/** The rate-limit headers as writeHead's flat list of names and values (the cached-response path). */
+export function rateLimitHeaderList(state: RateLimitState): string[] {
+  return [
+    'x-ratelimit-limit',
+    String(state.limit),
+    'x-ratelimit-remaining',
+    String(state.remaining),
+    'x-ratelimit-reset',
+    String(Math.ceil(state.resetAt.getTime() / 1000)),
+    'x-ratelimit-cost',
+    String(state.cost),
+  ];
+}
+
 export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
-  return {
-    'x-ratelimit-limit': String(state.limit),
-    'x-ratelimit-remaining': String(state.remaining),
-    'x-ratelimit-reset': String(Math.ceil(state.resetAt.getTime() / 1000)),
-    'x-ratelimit-cost': String(state.cost),
-  };
+  const list = rateLimitHeaderList(state);
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) headers[list[i]!] = list[i + 1]!;
+  return headers;
 }

@@ -9,6 +9,7 @@ import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
 import { metricsRoute } from './metrics-route.js';
+import { BodyTooLargeError } from './body.js';
 import { sendError } from './respond.js';
 
 export interface AppDeps extends ContextDeps {
@@ -44,14 +45,20 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       }),
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, started: number): Promise<void> {
-    let raw: Awaited<ReturnType<typeof graphql.readPost>> | undefined;
-    if (path === '/graphql' && req.method === 'POST') {
-      raw = await graphql.readPost(req);
+  /** A GraphQL POST: answered from the body's 'end' event when the cache can, else by `handle`. */
+  function post(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, started: number): void {
+    graphql.readPost(req, (raw) => {
       if (Buffer.isBuffer(raw) && graphql.answerFromCache(req, res, raw, requestId)) {
-        return recordRequest(req.method, '/graphql', res.statusCode, started);
+        return recordRequest('POST', '/graphql', res.statusCode, started);
       }
-    }
+      if (raw instanceof BodyTooLargeError || Buffer.isBuffer(raw)) {
+        return void handle(req, res, path, requestId, started, raw).catch((error: unknown) => fail(res, error, requestId, path));
+      }
+      fail(res, raw, requestId, path);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, started: number, raw?: Buffer | BodyTooLargeError): Promise<void> {
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -94,7 +101,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       const route = daily.answerFromCache(req, res, path, requestId);
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
-    // Errors reading the body land here; the routes have their own catch in `handle`.
+    if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
     return handle(req, res, path, requestId, started).catch((error: unknown) => fail(res, error, requestId, path));
   };
 }

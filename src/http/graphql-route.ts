@@ -3,13 +3,13 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLContext, RateLimitConfig } from '../graphql/context.js';
 import { adminAccess } from '../graphql/auth.js';
 import type { Database } from '../db/client.js';
-import { BodyTooLargeError, readBody } from './body.js';
+import { BodyTooLargeError, receiveBody } from './body.js';
 import { sendError } from './respond.js';
 import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
 import { chargeLocally, chargeRateLimit, knownRemaining, type RateLimitState } from '../access/rate-limit.js';
 import { rateLimited } from '../shared/metrics.js';
 import { contentChanged, dataVersion } from '../cache/data-version.js';
-import { chargeOf, limitOf, rateLimitHeaders, refusal } from '../graphql/limits-plugin.js';
+import { chargeOf, limitOf, rateLimitHeaderList, rateLimitHeaders, refusal } from '../graphql/limits-plugin.js';
 import { GraphQLResponseCache, type CachedResponse } from './graphql-cache.js';
 
 export interface GraphQLRouteOptions {
@@ -32,12 +32,8 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
   const cache = new GraphQLResponseCache();
   const version = dataVersion(database);
 
-  /** The POST body, or the error that answers it (413). */
-  const readPost = (req: IncomingMessage): Promise<Buffer | BodyTooLargeError> =>
-    readBody(req, maxBodyBytes).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return error;
-      throw error;
-    });
+  /** Calls `done` with the POST body, the error that answers it (413), or the stream's error. */
+  const readPost = (req: IncomingMessage, done: (body: Buffer | Error) => void): void => receiveBody(req, maxBodyBytes, done);
 
   /**
    * The hot path: a body seen before as a cacheable query, from a caller known without the
@@ -48,16 +44,15 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
     if (!client) return false;
     const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), () => version.current());
     if (!hit) return false;
-    const head = hit.head.slice();
+    let limitHeaders: string[] = [];
     if (hit.charge) {
       const { cost, limit, windowSeconds } = hit.charge;
-      const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, new Date());
+      const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, Date.now());
       if (!state) return false;
       if (!state.allowed) return refuse(res, hit, state, requestId);
-      for (const [name, value] of Object.entries(rateLimitHeaders(state))) head.push(name, value);
+      limitHeaders = rateLimitHeaderList(state);
     }
-    head.push('x-request-id', requestId);
-    res.writeHead(hit.status, head).end(hit.body);
+    res.writeHead(hit.status, hit.head.concat(limitHeaders, 'x-request-id', requestId)).end(hit.body);
     return true;
   }
 

@@ -209,6 +209,27 @@ describe(`rate limits on cached responses on ${backend}`, () => {
     }
   });
 
+  it('answers a revoked key as anonymous at once, on the cached path too', async () => {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const created = await gql(app.url, `mutation { createApiKey(name: "revoked") { key { id } secret } }`, {}, admin);
+    const { key, secret } = created.data!.createApiKey;
+    const headers = { authorization: `Bearer ${secret}` };
+    const daily = `{ daily { date } }`;
+    for (let i = 0; i < 3; i++) {
+      // The second and third are answered from the cache, the key known by its secret.
+      expect((await gql(app.url, daily, {}, headers)).headers.get('x-ratelimit-limit')).not.toBe('60');
+    }
+    await gql(app.url, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: key.id }, admin);
+    // The mutation makes cached answers stale; another key's request caches the key scope's answer
+    // again, which the revoked secret must not be given.
+    const other = await gql(app.url, `mutation { createApiKey(name: "other") { secret } }`, {}, admin);
+    for (let i = 0; i < 2; i++) await gql(app.url, daily, {}, { authorization: `Bearer ${other.data!.createApiKey.secret}` });
+    for (let i = 0; i < 3; i++) {
+      const after = await gql(app.url, daily, {}, headers);
+      expect([i, after.status, after.headers.get('x-ratelimit-limit')]).toEqual([i, 200, '60']);
+    }
+  });
+
   it('charges and refuses cached daily queries like any other', async () => {
     const daily = `{ daily { date concepts { slug } } }`;
     const first = await gql(app.url, daily);
