@@ -14,7 +14,7 @@ import { scratchDatabase } from './scratch-db.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
-const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 5);
 
 function startServer(args, env = {}) {
   const child = fork(path.join(here, 'load-server.mjs'), args, { env: { ...process.env, ...env }, stdio: 'inherit' });
