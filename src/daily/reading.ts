@@ -47,6 +47,11 @@ export async function newestEditionForReading(deps: EditionDeps): Promise<ReadEd
   return editionForReading(deps, dateIn(deps.timeZone, (deps.now ?? (() => new Date()))()));
 }
 
+/** Whether an edition is a preview: built on request, not stored (see editionForReading). */
+export function isPreview(edition: { id: number }): boolean {
+  return edition.id < 0;
+}
+
 /** Stored editions have positive ids; a preview gets a negative one, distinct per date (-YYYYMMDD). */
 function previewId(date: string): number {
   return -Number(date.replaceAll('-', ''));

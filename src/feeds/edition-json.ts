@@ -27,6 +27,8 @@ export interface RankedStoryJson {
 export interface EditionJson {
   date: string;
   publishedAt: string;
+  /** Not stored yet: may still change (see EditionView.preview). */
+  preview: boolean;
   url: string;
   conceptOfTheDay: ConceptJson | null;
   concepts: ConceptJson[];
@@ -44,6 +46,7 @@ export function editionJson(e: EditionView): EditionJson {
   return {
     date: e.date,
     publishedAt: rfc3339(e.publishedAt),
+    preview: e.preview ?? false,
     url: e.url,
     conceptOfTheDay: concepts[0] ?? null,
     concepts,

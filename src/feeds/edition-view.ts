@@ -2,8 +2,13 @@
 export interface EditionView {
   /** YYYY-MM-DD */
   date: string;
-  /** When it was frozen. */
+  /** When it was frozen (a preview: when it was built). */
   publishedAt: Date;
+  /**
+   * True for a preview: today's edition before its news is in, built on request and not stored, so
+   * its content may still change. Feeds list stored editions only and leave it out.
+   */
+  preview?: boolean;
   /** Absolute URL of the edition's JSON, e.g. https://host/daily/2026-11-27 */
   url: string;
   /** Five; the first is the concept of the day. */

@@ -81,6 +81,7 @@ describe(`GET /daily before the first ingest on ${backend}`, () => {
       expect(status).toBe(200);
       expect(cacheControl).toBe('public, max-age=300');
       expect(body.date).toBe(today);
+      expect(body.preview).toBe(true);
       expect(body.concepts).toHaveLength(5);
       expect(body.topStories).toEqual([]);
       if (i === 0) expect(Date.parse(body.publishedAt)).toBeGreaterThanOrEqual(before - 1000); // built now, not a stored time
@@ -89,6 +90,7 @@ describe(`GET /daily before the first ingest on ${backend}`, () => {
     expect(todays.body.topStories).toEqual([]);
     const pastDay = await getJson(`/daily/${past}`);
     expect(pastDay.status).toBe(200);
+    expect(pastDay.body.preview).toBe(true);
     expect(pastDay.cacheControl).toBe('public, max-age=300'); // a preview is never immutable
     expect(await install.storedDates()).toEqual([]);
   });
@@ -101,6 +103,7 @@ describe(`GET /daily before the first ingest on ${backend}`, () => {
       (r) => r.body.topStories.length > 0,
     );
     expect(body.date).toBe(today);
+    expect(body.preview).toBe(false);
     expect(body.topStories.map((s: any) => s.story.title).sort()).toEqual(
       [
         'Dropout as Bayesian approximation revisited',
@@ -113,6 +116,7 @@ describe(`GET /daily before the first ingest on ${backend}`, () => {
     expect((await getJson('/daily')).body).toEqual(body); // frozen: the same edition from now on
     const pastDay = await getJson(`/daily/${past}`);
     expect(pastDay.cacheControl).toBe('public, max-age=31536000, immutable'); // its window closed before the pass
+    expect(pastDay.body.preview).toBe(false);
     expect(await install.storedDates()).toEqual([past, today]);
   });
 });
@@ -124,8 +128,8 @@ describe(`the daily query before the first ingest on ${backend}`, () => {
   });
   afterAll(() => install.close());
 
-  const daily = `{ daily { id date publishedAt concepts { slug } topStories { rank story { title } } } }`;
-  const dailyOn = `query($date: Date) { daily(date: $date) { date topStories { rank } } }`;
+  const daily = `{ daily { id date publishedAt preview concepts { slug } topStories { rank story { title } } } }`;
+  const dailyOn = `query($date: Date) { daily(date: $date) { date preview topStories { rank } } }`;
 
   it("answers with today's preview and freezes nothing", async () => {
     const before = Date.now();
@@ -134,6 +138,7 @@ describe(`the daily query before the first ingest on ${backend}`, () => {
     for (const res of [first, second]) {
       expect(res.errors).toBeUndefined();
       expect(res.data!.daily.date).toBe(today);
+      expect(res.data!.daily.preview).toBe(true);
       expect(res.data!.daily.concepts).toHaveLength(5);
       expect(res.data!.daily.topStories).toEqual([]);
     }
@@ -142,7 +147,7 @@ describe(`the daily query before the first ingest on ${backend}`, () => {
     const node = await gql(install.app.url, `query($id: ID!) { node(id: $id) { id } }`, { id: first.data!.daily.id });
     expect(node.errors).toBeUndefined();
     expect(node.data!.node).toBeNull();
-    for (const date of [today, past]) expect((await gql(install.app.url, dailyOn, { date })).data!.daily).toEqual({ date, topStories: [] });
+    for (const date of [today, past]) expect((await gql(install.app.url, dailyOn, { date })).data!.daily).toEqual({ date, preview: true, topStories: [] });
     expect(await install.storedDates()).toEqual([]);
   });
 
@@ -153,6 +158,7 @@ describe(`the daily query before the first ingest on ${backend}`, () => {
       (r) => (r.data?.daily.topStories.length ?? 0) > 0,
     );
     expect(res.data!.daily.topStories).toHaveLength(4);
+    expect(res.data!.daily.preview).toBe(false);
     expect(await install.storedDates()).toEqual([today]);
     const listed = await gql(install.app.url, `{ editions(first: 5) { edges { node { id publishedAt } } } }`);
     expect(listed.data!.editions.edges.map((e: any) => e.node)).toEqual([{ id: res.data!.daily.id, publishedAt: res.data!.daily.publishedAt }]);

@@ -7,7 +7,7 @@ describe('edition JSON', () => {
   const json = editionJson(e);
 
   it('has the documented fields in a stable order', () => {
-    expect(Object.keys(json)).toEqual(['date', 'publishedAt', 'url', 'conceptOfTheDay', 'concepts', 'topStories']);
+    expect(Object.keys(json)).toEqual(['date', 'publishedAt', 'preview', 'url', 'conceptOfTheDay', 'concepts', 'topStories']);
     expect(Object.keys(json.concepts[0]!)).toEqual(['slug', 'name', 'title', 'summary', 'url']);
     expect(Object.keys(json.topStories[0]!)).toEqual(['rank', 'reasons', 'story']);
     expect(Object.keys(json.topStories[0]!.story)).toEqual([

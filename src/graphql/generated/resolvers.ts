@@ -266,7 +266,10 @@ export type DailyEdition = Node & {
   conceptOfTheDay?: Maybe<Concept>;
   concepts: Array<Concept>;
   topStories: Array<RankedStory>;
+  /** When it was published; for a preview, when it was built. */
   publishedAt: Scalars['DateTime']['output'];
+  /** True for today's edition before its news is in: built on request, not stored, and replaced by the published edition once an ingest pass has run. Its content may still change. */
+  preview: Scalars['Boolean']['output'];
 };
 
 export type RankedStory = {
@@ -729,6 +732,7 @@ export type DailyEditionResolvers<ContextType = GraphQLContext, ParentType exten
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   topStories?: Resolver<Array<ResolversTypes['RankedStory']>, ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  preview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

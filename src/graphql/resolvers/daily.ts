@@ -1,6 +1,6 @@
 import { publishEdition, type EditionRow } from '../../daily/build.js';
 import { countEditions, listEditions } from '../../daily/editions.queries.js';
-import { editionForReading, newestEditionForReading } from '../../daily/reading.js';
+import { editionForReading, isPreview, newestEditionForReading } from '../../daily/reading.js';
 import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { dateIn } from '../../shared/dates.js';
 import { requireAdmin } from '../auth.js';
@@ -46,6 +46,7 @@ export const DailyEdition: DailyEditionResolvers = {
       (c): c is Exclude<typeof c, Error | null> => c !== null && !(c instanceof Error),
     ),
   topStories: (e) => e.content.stories,
+  preview: (e) => isPreview(e),
 };
 
 export const RankedStory: RankedStoryResolvers = {
