@@ -23,8 +23,12 @@ interface Tally {
   stored: number;
   /** Granted here, not yet written. */
   unflushed: number;
+  /** Granted here and being written now: in neither of the above until the write answers. */
+  writing: number;
   syncedAt: number;
   flushing: Promise<void> | undefined;
+  /** The last write of this bucket's charges; writes run one after another. */
+  written: Promise<void>;
 }
 
 const tallies = new WeakMap<Db, Map<string, Tally>>();
@@ -59,12 +63,12 @@ export async function chargeRateLimit(
  */
 export function chargeLocally(db: Db, bucket: string, cost: number, limit: number, windowSeconds: number, nowMs: number): RateLimitState | undefined {
   const tally = tallyOf(db, bucket, windowSeconds, nowMs);
-  if (tally.stored + tally.unflushed + cost > limit && tally.syncedAt > -Infinity) {
+  if (usedOf(tally) + cost > limit && tally.syncedAt > -Infinity) {
     return stateOf(tally, cost, limit, windowSeconds, false);
   }
   // Busy buckets stay fresh through their own flushes; only a quiet one re-reads the database.
   const fresh = performance.now() - tally.syncedAt < 2 * flushIntervalMs;
-  if (!fresh || tally.stored + tally.unflushed + cost > limit) return undefined;
+  if (!fresh || usedOf(tally) + cost > limit) return undefined;
   tally.unflushed += cost;
   tally.flushing ??= delay(flushIntervalMs).then(() => flush(db, bucket, tally));
   return stateOf(tally, cost, limit, windowSeconds, true);
@@ -77,7 +81,7 @@ export function chargeLocally(db: Db, bucket: string, cost: number, limit: numbe
 export function knownRemaining(db: Db, bucket: string, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
   const tally = tallyOf(db, bucket, windowSeconds, now.getTime());
   if (tally.syncedAt === -Infinity) return undefined;
-  return stateOf(tally, 0, limit, windowSeconds, tally.stored + tally.unflushed < limit);
+  return stateOf(tally, 0, limit, windowSeconds, usedOf(tally) < limit);
 }
 
 /** Exact: write what we granted, then charge in the database only if it stays within the limit. */
@@ -115,14 +119,19 @@ function tallyOf(db: Db, bucket: string, windowSeconds: number, nowMs: number): 
   let tally = byBucket.get(bucket);
   if (!tally || tally.windowStart !== windowStart) {
     if (tally) void flush(db, bucket, tally);
-    tally = { windowStart, stored: 0, unflushed: 0, syncedAt: -Infinity, flushing: undefined };
+    tally = { windowStart, stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() };
     byBucket.set(bucket, tally);
   }
   return tally;
 }
 
+/** What this process knows is used: stored, being written, and granted since. */
+function usedOf(tally: Tally): number {
+  return tally.stored + tally.writing + tally.unflushed;
+}
+
 function stateOf(tally: Tally, cost: number, limit: number, windowSeconds: number, allowed: boolean): RateLimitState {
-  const used = tally.stored + tally.unflushed;
+  const used = usedOf(tally);
   return {
     limit,
     used,
@@ -134,12 +143,23 @@ function stateOf(tally: Tally, cost: number, limit: number, windowSeconds: numbe
   };
 }
 
-/** Writes a bucket's unflushed charges with one upsert and learns the total all processes stored. */
-async function flush(db: Db, bucket: string, tally: Tally): Promise<void> {
+/**
+ * Writes a bucket's unflushed charges with one upsert and learns the total all processes stored.
+ * Writes of a bucket run one after another, so once this resolves every charge granted before the
+ * call is in the database and in `stored` (chargeInDatabase relies on it to be exact).
+ */
+function flush(db: Db, bucket: string, tally: Tally): Promise<void> {
   const amount = tally.unflushed;
-  tally.unflushed -= amount;
+  tally.unflushed = 0;
   tally.flushing = undefined;
-  if (amount === 0) return;
+  if (amount > 0) {
+    tally.writing += amount;
+    tally.written = tally.written.then(() => write(db, bucket, tally, amount));
+  }
+  return tally.written;
+}
+
+async function write(db: Db, bucket: string, tally: Tally, amount: number): Promise<void> {
   try {
     const [row] = await queryRows<{ used: number }>(
       db,
@@ -148,9 +168,11 @@ async function flush(db: Db, bucket: string, tally: Tally): Promise<void> {
           on conflict (bucket, window_start) do update set used = r.used + excluded.used
           returning used`,
     );
+    tally.writing -= amount;
     synced(tally, Number(row!.used));
   } catch {
     // The database is away (or closed at shutdown): those charges are forgiven, never double-counted.
+    tally.writing -= amount;
   }
 }
 

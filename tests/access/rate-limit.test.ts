@@ -1,0 +1,32 @@
+import { setImmediate as turn } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chargeRateLimit, flushIntervalMs } from '../../src/access/rate-limit.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+describe(`rate-limit charges on ${backend}`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it('counts every charge exactly within a process, also while a batch of charges is being written', async () => {
+    // Charges granted locally are written in batches every flushIntervalMs; yielding to the event
+    // loop between charges lets those writes run, so some charges land while one is in flight.
+    const cost = 3;
+    const limit = 1_000_000;
+    let expected = limit;
+    const until = performance.now() + 4 * flushIntervalMs;
+    let n = 0;
+    while (performance.now() < until) {
+      const state = await chargeRateLimit(database.db, 'test:exact', cost, limit, 3600, new Date());
+      expected -= cost;
+      expect([n, state.allowed, state.remaining]).toEqual([n, true, expected]);
+      n++;
+      await turn();
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+});
