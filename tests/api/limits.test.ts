@@ -78,7 +78,8 @@ describe(`rate limits and API keys on ${backend}`, () => {
   let secondDb: Awaited<ReturnType<typeof openDatabase>> | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = { ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '200', RATE_LIMIT_API_KEY: '2000', RATE_LIMIT_WINDOW_SECONDS: '3600', CORS_ORIGINS: 'https://app.example.org' };
+    // A year-long window, so it cannot roll over while the tests count points.
+    const env = { ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '200', RATE_LIMIT_API_KEY: '2000', RATE_LIMIT_WINDOW_SECONDS: '31536000', CORS_ORIGINS: 'https://app.example.org' };
     app = await startTestApp(database, env);
     // A second API process on the same database: on PostgreSQL its own connection pool.
     secondDb = database.url ? await openDatabase({ url: database.url, dataDir: '' }) : undefined;
@@ -181,7 +182,8 @@ describe(`rate limits on cached responses on ${backend}`, () => {
   let app: RunningApp;
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '3600', ADMIN_TOKEN: adminToken });
+    // A year-long window: the tests count remaining points exactly, which a window rolling over mid-run would reset.
+    app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '31536000', ADMIN_TOKEN: adminToken });
   });
   afterAll(async () => {
     await app.stop();
