@@ -1,6 +1,6 @@
 import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import { queryPreparedRows, type Db } from '../db/client.js';
-import { jsonRowMapper } from '../db/json-rows.js';
+import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { conceptColumns, conceptPageQuery, type ConceptFilter, type ConceptRow } from './concepts.queries.js';
 import { explanations, tags } from '../db/schema/index.js';
 import { toPage, type Page } from './pagination.js';
@@ -45,46 +45,41 @@ export async function conceptCards(db: Db, filter: ConceptFilter, first: number,
   const tag = parts.tags && picked(tagColumns, ['id', ...parts.tags]);
   const explanation = parts.explanations && picked(explanationColumns, ['id', 'kind', ...parts.explanations]);
   const related = parts.related && picked(conceptColumns, ['id', 'slug', ...parts.related]);
-  const fields: SQL[] = [sql`'concept', ${objectOf('p', concept)}`];
+  const fields: SQL[] = [sql`'concept', ${jsonObjectOf('p', concept)}`];
   if (tag) {
-    fields.push(sql`'tags', (select coalesce(json_agg(${objectOf('t', tag)} order by ct.position), '[]')
+    fields.push(sql`'tags', (select coalesce(json_agg(${jsonObjectOf('t', tag)} order by ct.position), '[]')
       from concept_tags ct join tags t on t.id = ct.tag_id where ct.concept_id = p.id)`);
   }
   if (explanation) {
-    fields.push(sql`'explanations', (select coalesce(json_agg(${objectOf('e', explanation)} order by e.position), '[]')
+    fields.push(sql`'explanations', (select coalesce(json_agg(${jsonObjectOf('e', explanation)} order by e.position), '[]')
       from explanations e where e.concept_id = p.id)`);
   }
   if (related) {
-    fields.push(sql`'related', (select coalesce(json_agg(${objectOf('r', related)} order by cr.position), '[]')
+    fields.push(sql`'related', (select coalesce(json_agg(${jsonObjectOf('r', related)} order by cr.position), '[]')
       from concept_relations cr join concepts r on r.id = cr.related_id
       where cr.concept_id = p.id and cr.kind = 'related' and r.status = 'published')`);
   }
   // The page selects only what the objects below read (and what related/tags/explanations join on).
   const page = conceptPageQuery(db, filter, first, after, concept as Partial<typeof conceptColumns>);
-  const [row] = await queryPreparedRows<{ cards: RawCard[] | string }>(
+  const [row] = await queryPreparedRows<{ cards: Card[] | string }>(
     db,
     sql`select coalesce(json_agg(json_build_object(${sql.join(fields, sql`, `)}) order by p.slug), '[]') as cards
         from (${page}) p`,
   );
-  const raw = typeof row!.cards === 'string' ? (JSON.parse(row!.cards) as RawCard[]) : row!.cards;
-  const toConcept = jsonRowMapper<ConceptRow>(concept);
-  const toTag = tag && jsonRowMapper<TagRow>(tag);
-  const toExplanation = explanation && jsonRowMapper<ExplanationRow>(explanation);
-  const toRelated = related && jsonRowMapper<ConceptRow>(related);
-  const cards = raw.map((c) => ({
-    concept: toConcept(c.concept),
-    tags: toTag && c.tags?.map(toTag),
-    explanations: toExplanation && c.explanations?.map(toExplanation),
-    related: toRelated && c.related?.map(toRelated),
-  }));
+  // Built under drizzle's keys: only columns JSON cannot carry as drizzle gives them are decoded,
+  // in place; the parsed objects are the cards.
+  const cards = (typeof row!.cards === 'string' ? JSON.parse(row!.cards) : row!.cards) as Card[];
+  const decodeConcept = jsonRowDecoder(concept);
+  const decodeTag = tag && jsonRowDecoder(tag);
+  const decodeExplanation = explanation && jsonRowDecoder(explanation);
+  const decodeRelated = related && jsonRowDecoder(related);
+  for (const card of cards) {
+    decodeConcept?.(card.concept);
+    if (decodeTag) card.tags?.forEach(decodeTag);
+    if (decodeExplanation) card.explanations?.forEach(decodeExplanation);
+    if (decodeRelated) card.related?.forEach(decodeRelated);
+  }
   return toPage(cards, first);
-}
-
-interface RawCard {
-  concept: Record<string, unknown>;
-  tags?: Record<string, unknown>[];
-  explanations?: Record<string, unknown>[];
-  related?: Record<string, unknown>[];
 }
 
 /**
@@ -93,10 +88,4 @@ interface RawCard {
  */
 function picked<C extends Record<string, Column>>(columns: C, keys: readonly (keyof C & string)[]): Record<string, Column> {
   return Object.fromEntries([...new Set(keys)].sort().map((key) => [key, columns[key]!]));
-}
-
-/** `json_build_object('id', p."id", …)`: column names come from the schema, never from input. */
-function objectOf(alias: string, columns: Record<string, Column>): SQL {
-  const pairs = Object.values(columns).map((c) => `'${c.name}', ${alias}."${c.name}"`);
-  return sql.raw(`json_build_object(${pairs.join(', ')})`);
 }
