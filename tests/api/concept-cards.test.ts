@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
+import { conceptCards } from '../../src/content/concept-cards.queries.js';
+import { listConcepts } from '../../src/content/concepts.queries.js';
 import { gql, startTestApp } from '../support/app.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -65,6 +67,16 @@ describe(`concept cards on ${backend}`, () => {
     const direct = await gql(app.url, `{ ${sample.map((c, j) => `c${j}: concept(slug: ${JSON.stringify(c.slug)}) { ${scalars} }`).join(' ')} }`);
     expect(direct.errors).toBeUndefined();
     expect(sample.map((_, j) => direct.data![`c${j}`])).toEqual(sample);
+  });
+
+  it('gives rows as drizzle does, timestamps as Dates (GraphQL prints an ISO string either way)', async () => {
+    const { rows: cards } = await conceptCards(database.db, {}, 5, undefined, { columns: ['name', 'updatedAt'], related: ['updatedAt'] });
+    const { rows } = await listConcepts(database.db, {}, 5);
+    expect(cards.map((c) => [c.concept.slug, c.concept.name, c.concept.updatedAt])).toEqual(rows.map((r) => [r.slug, r.name, r.updatedAt]));
+    for (const card of cards) {
+      expect(card.concept.updatedAt).toBeInstanceOf(Date);
+      for (const related of card.related!) expect(related.updatedAt).toBeInstanceOf(Date);
+    }
   });
 
   it('keeps partial rows out of the loaders another field of the same query reads', async () => {
