@@ -6,7 +6,7 @@ import { badInput, notFound } from '../shared/errors.js';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-// One-shot crypto.hash: no Hash object per lookup (this runs on every keyed request).
+// One-shot crypto.hash: no Hash object per lookup.
 const hash = (secret: string) => digest('sha256', secret, 'hex');
 
 /** Creates a key; the secret is returned this once and only its hash is stored. */
@@ -25,8 +25,7 @@ export async function revokeApiKey(db: Db, id: number): Promise<ApiKeyRow> {
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning();
   if (!key) throw notFound('no such API key, or it is already revoked');
-  for (const [secretHash, found] of lookups) if (found.id === key.id) lookups.delete(secretHash);
-  for (const [secret, found] of bySecret) if (found.id === key.id) bySecret.delete(secret);
+  for (const [secret, found] of lookups) if (found.id === key.id) lookups.delete(secret);
   return key;
 }
 
@@ -38,44 +37,34 @@ interface Lookup {
   at: number;
 }
 
-/** secret hash → live key id (or none), and when it was looked up; bounded, so junk tokens cannot grow it. */
+/**
+ * secret → live key id (or none), and when it was looked up; bounded, so junk tokens cannot grow it.
+ * Keyed by the secret itself so a client repeating its key is not hashed on every request (issue 7:
+ * sha256 was a sixth of the cached path's own CPU time): it holds secrets just sent to this
+ * process, trusted for `keyLookupTtlMs`; revoking a key drops them at once. The admin token never
+ * enters it (it is never looked up as a key).
+ */
 const lookups = new Map<string, Lookup>();
 const maxLookups = 10_000;
-/**
- * The same lookups by the secret itself, for the cached-response path, so a client repeating its key
- * is not hashed on every request (issue 7: sha256 was a sixth of that path's own CPU time). It
- * holds only secrets just sent to this process, each for at most `keyLookupTtlMs` after its
- * lookup; revoking a key drops its secrets at once. The admin token never enters it (it is never
- * looked up as a key).
- */
-const bySecret = new Map<string, Lookup>();
-const maxRecentSecrets = 1_000;
 
-const fresh = (lookup: Lookup | undefined) => lookup !== undefined && performance.now() - lookup.at < keyLookupTtlMs;
+const fresh = (lookup: Lookup | undefined): lookup is Lookup => lookup !== undefined && performance.now() - lookup.at < keyLookupTtlMs;
 
 /** What findApiKeyId would answer, when it can answer from its cache: `{ id }`, else undefined. */
 export function cachedApiKeyId(secret: string): { id: number | undefined } | undefined {
-  const recent = bySecret.get(secret);
-  if (fresh(recent)) return recent;
-  if (recent) bySecret.delete(secret);
-  const cached = lookups.get(hash(secret));
-  if (!fresh(cached)) return undefined;
-  if (bySecret.size >= maxRecentSecrets) bySecret.delete(bySecret.keys().next().value!);
-  bySecret.set(secret, cached!);
-  return cached;
+  const cached = lookups.get(secret);
+  return fresh(cached) ? cached : undefined;
 }
 
 /** The id of the live key a secret belongs to, or undefined (unknown or revoked); cached for `keyLookupTtlMs`. */
 export async function findApiKeyId(db: Db, secret: string): Promise<number | undefined> {
-  const secretHash = hash(secret);
-  const cached = lookups.get(secretHash);
-  if (fresh(cached)) return cached!.id;
+  const cached = lookups.get(secret);
+  if (fresh(cached)) return cached.id;
   const [key] = await db
     .select({ id: apiKeys.id })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, secretHash), isNull(apiKeys.revokedAt)));
-  lookups.delete(secretHash);
+    .where(and(eq(apiKeys.keyHash, hash(secret)), isNull(apiKeys.revokedAt)));
+  lookups.delete(secret);
   if (lookups.size >= maxLookups) lookups.delete(lookups.keys().next().value!);
-  lookups.set(secretHash, { id: key?.id, at: performance.now() });
+  lookups.set(secret, { id: key?.id, at: performance.now() });
   return key?.id;
 }

@@ -28,7 +28,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
  * The same answer as identifyClient when it needs no database (no token, the admin token, or a
  * key this process looked up recently); undefined otherwise. Used on the cached-response path.
  * A live key found in the lookup cache answers before the admin comparison is made (the admin
- * token is never looked up as a key, so it cannot be in that cache): a keyed request hashes once.
+ * token is never looked up as a key, so it cannot be in that cache): a keyed request is one lookup.
  */
 export function knownClient(bearer: string | undefined, isAdmin: () => boolean, address: string): Client | undefined {
   if (!bearer) return { kind: 'anonymous', address };

@@ -38,8 +38,10 @@ export async function listConcepts(db: Db, filter: ConceptFilter, first: number,
   return toPage(rows as ConceptRow[], first);
 }
 
-/** The statement behind listConcepts (one row more than `first`), to run or to nest in another. */
-/** The page listConcepts reads, unexecuted; `columns` narrows what it selects (concept cards nest it). */
+/**
+ * The statement behind listConcepts (one row more than `first`), to run or to nest in another;
+ * `columns` narrows what it selects (concept cards nest it).
+ */
 export function conceptPageQuery(db: Db, filter: ConceptFilter, first: number, after?: string, columns: Partial<typeof conceptColumns> = conceptColumns) {
   return db
     .select(columns)

@@ -79,9 +79,10 @@ async function preparedCluster(): Promise<Blob | undefined> {
 
 /** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db.execute(query));
 }
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /** Statement texts this process lets the driver keep prepared: each costs memory on every connection. */
 const preparedTexts = new Set<string>();
@@ -97,8 +98,7 @@ export async function queryPreparedRows<T>(db: Db, query: SQL): Promise<T[]> {
   const built = db.execute(query).getQuery();
   if (!preparedTexts.has(built.sql) && preparedTexts.size < maxPreparedTexts) preparedTexts.add(built.sql);
   const name = preparedTexts.has(built.sql) ? 'prepared' : undefined;
-  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db._.session.prepareQuery(built, undefined, name, false).execute());
 }
 
 export const ping = (db: Db) => db.execute(sql`select 1`);

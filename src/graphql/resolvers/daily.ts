@@ -46,7 +46,7 @@ export const DailyEdition: DailyEditionResolvers = {
       (c): c is Exclude<typeof c, Error | null> => c !== null && !(c instanceof Error),
     ),
   topStories: (e) => e.content.stories,
-  preview: (e) => isPreview(e),
+  preview: isPreview,
 };
 
 export const RankedStory: RankedStoryResolvers = {
