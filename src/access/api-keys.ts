@@ -47,18 +47,21 @@ interface Lookup {
 const lookups = new Map<string, Lookup>();
 const maxLookups = 10_000;
 
-const fresh = (lookup: Lookup | undefined): lookup is Lookup => lookup !== undefined && performance.now() - lookup.at < keyLookupTtlMs;
+const fresh = (lookup: Lookup | undefined, now: number): lookup is Lookup => lookup !== undefined && now - lookup.at < keyLookupTtlMs;
 
-/** What findApiKeyId would answer, when it can answer from its cache: `{ id }`, else undefined. */
-export function cachedApiKeyId(secret: string): { id: number | undefined } | undefined {
+/**
+ * What findApiKeyId would answer, when it can answer from its cache: `{ id }`, else undefined.
+ * `now` is a performance.now() reading the caller already has (one clock read per cached request).
+ */
+export function cachedApiKeyId(secret: string, now = performance.now()): { id: number | undefined } | undefined {
   const cached = lookups.get(secret);
-  return fresh(cached) ? cached : undefined;
+  return fresh(cached, now) ? cached : undefined;
 }
 
 /** The id of the live key a secret belongs to, or undefined (unknown or revoked); cached for `keyLookupTtlMs`. */
 export async function findApiKeyId(db: Db, secret: string): Promise<number | undefined> {
   const cached = lookups.get(secret);
-  if (fresh(cached)) return cached.id;
+  if (fresh(cached, performance.now())) return cached.id;
   const [key] = await db
     .select({ id: apiKeys.id })
     .from(apiKeys)

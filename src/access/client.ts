@@ -21,7 +21,20 @@ export async function identifyClient(db: Db, bearer: string | undefined, isAdmin
 }
 
 export function bearerToken(authorization: string | undefined): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (authorization === undefined) return undefined;
+  // The usual form, read without a regular expression (the cached path reads it per request).
+  if (authorization.startsWith('Bearer ') && isVisibleAscii(authorization, 7)) return authorization.slice(7);
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+}
+
+/** True when `text` from `start` on is one or more characters from ! to ~ (so no whitespace). */
+function isVisibleAscii(text: string, start: number): boolean {
+  if (text.length <= start) return false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /**
@@ -30,9 +43,9 @@ export function bearerToken(authorization: string | undefined): string | undefin
  * A live key found in the lookup cache answers before the admin comparison is made (the admin
  * token is never looked up as a key, so it cannot be in that cache): a keyed request is one lookup.
  */
-export function knownClient(bearer: string | undefined, isAdmin: () => boolean, address: string): Client | undefined {
+export function knownClient(bearer: string | undefined, isAdmin: () => boolean, address: string, now = performance.now()): Client | undefined {
   if (!bearer) return { kind: 'anonymous', address };
-  const cached = cachedApiKeyId(bearer);
+  const cached = cachedApiKeyId(bearer, now);
   if (cached?.id !== undefined) return { kind: 'key', keyId: cached.id };
   if (isAdmin()) return { kind: 'admin' };
   return cached ? { kind: 'anonymous', address } : undefined;

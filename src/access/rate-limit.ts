@@ -19,6 +19,8 @@ export const flushIntervalMs = 250;
 /** One bucket's window as this process knows it. */
 interface Tally {
   windowStart: number;
+  /** When the window ends; one Date per window, shared by the states reported in it. */
+  resetAt: Date;
   /** The database total when last written or read (our flushed charges included). */
   stored: number;
   /** Granted here, not yet written. */
@@ -119,7 +121,7 @@ function tallyOf(db: Db, bucket: string, windowSeconds: number, nowMs: number): 
   let tally = byBucket.get(bucket);
   if (!tally || tally.windowStart !== windowStart) {
     if (tally) void flush(db, bucket, tally);
-    tally = { windowStart, stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() };
+    tally = { windowStart, resetAt: new Date(windowStart + windowMs), stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() };
     byBucket.set(bucket, tally);
   }
   return tally;
@@ -137,7 +139,7 @@ function stateOf(tally: Tally, cost: number, limit: number, windowSeconds: numbe
     used,
     remaining: Math.max(0, limit - used),
     cost,
-    resetAt: new Date(tally.windowStart + windowSeconds * 1000),
+    resetAt: tally.resetAt,
     windowSeconds,
     allowed,
   };

@@ -14,7 +14,7 @@ export function contentChanged(): void {
 
 /**
  * A number that grows whenever editions or content may have changed: at once for changes made in
- * this process, within `stampMaxAgeMs` for changes made by others on the same database. Cached
+ * this process, within 2 × `stampMaxAgeMs` for changes made by others on the same database. Cached
  * bytes remember the version they were built at and are used only while it is current.
  */
 export class DataVersion {
@@ -25,9 +25,21 @@ export class DataVersion {
 
   constructor(private readonly database: Database) {}
 
-  current(): number | Promise<number> {
-    if (performance.now() - this.checkedAt < stampMaxAgeMs) return this.local();
-    return (this.reading ??= this.refresh().finally(() => (this.reading = undefined)));
+  /**
+   * The version, without waiting while the stamp was read within the last 2 × `stampMaxAgeMs`:
+   * past `stampMaxAgeMs` it is re-read in the background, so under steady traffic no request waits
+   * for the stamp (each one that did took the slow path: issue 7). Older than that, or never read,
+   * the caller waits for the database.
+   */
+  current(now = performance.now()): number | Promise<number> {
+    const age = now - this.checkedAt;
+    if (age < stampMaxAgeMs) return this.local();
+    if (!this.reading) {
+      this.reading = this.refresh().finally(() => (this.reading = undefined));
+      // A failed read is retried by the next request; only callers that wait see its error.
+      this.reading.catch(() => {});
+    }
+    return age < 2 * stampMaxAgeMs ? this.local() : this.reading;
   }
 
   private local(): number {

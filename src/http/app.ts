@@ -112,7 +112,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
  */
 const processTag = randomBytes(6).toString('base64url');
 let requestCount = 0;
-const nextRequestId = () => `${processTag}-${(++requestCount).toString(36)}`;
+const nextRequestId = () => `${processTag}-${++requestCount}`;
 
 /** The path of a request target, without parsing a whole URL (the router needs only the path). */
 function pathOf(target: string | undefined): string {

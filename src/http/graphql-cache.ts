@@ -1,4 +1,5 @@
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import type { DataVersion } from '../cache/data-version.js';
 import { Lru } from '../cache/lru.js';
 
 /** Root fields whose answers change only when the data version moves (editions, content). */
@@ -13,6 +14,12 @@ const reuseForMs = 60_000;
 /** Raw bodies longer than this are parsed each time (the memo stays small). */
 const maxRememberedBody = 4096;
 const maxScopesPerBody = 16;
+
+/** Who an answer was given to: responses differ by the caller's kind (anonymous, key, admin) and what it accepts. */
+export interface Scope {
+  kind: string;
+  accept: string;
+}
 
 export type Classified = { kind: 'cacheable'; document: string } | { kind: 'mutation' } | { kind: 'other' };
 
@@ -56,48 +63,58 @@ export class GraphQLResponseCache {
   }
 
   /**
-   * An answer still valid for a raw body (and content type) already seen, for `scope`: one lookup.
-   * `version` is asked only for a known body (reading it may cost a statement).
+   * An answer still valid for a raw body (and content type) already seen, for this scope: one
+   * lookup. `version` is read only for a known body (reading it may cost a statement); `now` is a
+   * performance.now() reading.
    */
-  forBody(contentType: string | undefined, raw: string, scope: string, version: () => number | Promise<number>): CachedResponse | undefined {
+  forBody(contentType: string | undefined, raw: string, kind: string, accept: string, version: DataVersion, now: number): CachedResponse | undefined {
     const known = this.bodies.get(raw);
-    const hit = known && known.contentType === contentType ? known.answers.get(scope) : undefined;
+    if (!known || known.contentType !== contentType) return undefined;
+    let hit: CachedResponse | undefined;
+    for (const a of known.answers) if (a.kind === kind && a.accept === accept) hit = a.response;
     if (!hit) return undefined;
-    const current = version();
-    return typeof current === 'number' && valid(hit, current) ? hit : undefined;
+    const current = version.current(now);
+    return typeof current === 'number' && valid(hit, current, now) ? hit : undefined;
   }
 
   /** The answer for a normalized document in `scope` (any body that normalizes to it). */
-  get(scope: string, key: string, version: number): CachedResponse | undefined {
-    const hit = this.responses.get(`${scope}\0${key}`);
+  get(scope: Scope, key: string, version: number): CachedResponse | undefined {
+    const hit = this.responses.get(responseKey(scope, key));
     return hit && valid(hit, version) ? hit : undefined;
   }
 
   /** Stores an answer, and links it to the raw body it came from for the one-lookup path. */
-  set(scope: string, key: string, response: CachedResponse, body: { contentType: string | undefined; raw: string }): void {
+  set(scope: Scope, key: string, response: CachedResponse, body: { contentType: string | undefined; raw: string }): void {
     const stored = { ...response, storedAt: performance.now() };
-    this.responses.set(`${scope}\0${key}`, stored);
+    this.responses.set(responseKey(scope, key), stored);
     this.link(body.contentType, body.raw, scope, stored);
   }
 
   /** Links an answer found by document to the raw body that asked (a new body for a known document). */
-  link(contentType: string | undefined, raw: string, scope: string, response: CachedResponse): void {
+  link(contentType: string | undefined, raw: string, scope: Scope, response: CachedResponse): void {
     if (raw.length > maxRememberedBody) return;
     let known = this.bodies.get(raw);
-    if (!known || known.contentType !== contentType) this.bodies.set(raw, (known = { contentType, answers: new Map() }));
-    // Scopes are few (anonymous, key, admin × Accept values); a flood of odd Accept headers resets the map.
-    if (known.answers.size >= maxScopesPerBody) known.answers.clear();
-    known.answers.set(scope, response);
+    if (!known || known.contentType !== contentType) this.bodies.set(raw, (known = { contentType, answers: [] }));
+    const answer = { kind: scope.kind, accept: scope.accept, response };
+    const i = known.answers.findIndex((a) => a.kind === scope.kind && a.accept === scope.accept);
+    if (i !== -1) known.answers[i] = answer;
+    // Scopes are few (anonymous, key, admin × Accept values); a flood of odd Accept headers starts the list over.
+    else if (known.answers.length >= maxScopesPerBody) known.answers = [answer];
+    else known.answers.push(answer);
   }
 }
 
+/** The responses map's key: scope and normalized document. */
+const responseKey = (scope: Scope, key: string) => `${scope.kind}\0${scope.accept}\0${key}`;
+
 interface KnownBody {
   contentType: string | undefined;
-  answers: Map<string, CachedResponse>;
+  /** Per scope, compared by value: a short list, searched without building a key per request. */
+  answers: (Scope & { response: CachedResponse })[];
 }
 
-function valid(hit: CachedResponse, version: number): boolean {
-  return hit.version === version && performance.now() - hit.storedAt! < reuseForMs;
+function valid(hit: CachedResponse, version: number, now = performance.now()): boolean {
+  return hit.version === version && now - hit.storedAt! < reuseForMs;
 }
 
 function classifyDocument(query: string, operationName: string | undefined): Classified {
