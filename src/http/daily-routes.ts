@@ -30,6 +30,7 @@ const feedTypes = {
   json: { type: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
 } as const;
 
+const conceptPath = /^\/concepts\/([a-z0-9-]+)$/;
 const dailyPath = /^\/daily(?:\/(\d{4}-\d{2}-\d{2}))?(?:\/(email\.html|email\.txt))?\/?$/;
 const feedPath = /^\/feed\/daily\.(rss|atom|json)$/;
 const site = (baseUrl: string): SiteInfo => ({
@@ -68,13 +69,17 @@ interface Cached {
 
 /**
  * /daily, /daily/YYYY-MM-DD[/email.html|email.txt], /feed/daily.{rss,atom,json}, /concepts/SLUG.
- * Editions are frozen, so their rendered bytes are kept (per path and Host) until the data version
- * moves: a hit costs no SQL, rendering or hashing.
+ * Editions are frozen and concept cards change only with content, so their rendered bytes are kept
+ * (per path and Host) until the data version moves: a hit costs no SQL, rendering or hashing.
+ * Concept cards have their own, larger cache, so a client walking the whole library cannot push
+ * the editions out.
  */
 export function dailyRoutes(deps: EditionDeps) {
   const { db } = deps.database;
   const version = dataVersion(deps.database);
   const cache = new Lru<string, Cached>(256);
+  const cards = new Lru<string, Cached>(2048);
+  const cacheFor = (path: string) => (path.startsWith('/concepts/') ? cards : cache);
 
   /**
    * The hot path, synchronous: answers GET/HEAD from the rendered bytes while the data version
@@ -83,7 +88,7 @@ export function dailyRoutes(deps: EditionDeps) {
   function answerFromCache(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): string | undefined {
     const current = version.current();
     if (typeof current !== 'number') return undefined;
-    const hit = cache.get(cacheKey(req, path));
+    const hit = cacheFor(path).get(cacheKey(req, path));
     if (hit?.version !== current || hit.expiresAt < performance.now()) return undefined;
     send(req, res, hit, requestId);
     return hit.route;
@@ -105,16 +110,21 @@ export function dailyRoutes(deps: EditionDeps) {
       return send(req, res, entry, requestId);
     }
 
-    const m = /^\/concepts\/([a-z0-9-]+)$/.exec(path);
+    const m = conceptPath.exec(path);
     if (m) {
+      const key = cacheKey(req, path);
+      const current = await version.current();
+      const hit = cards.get(key);
+      if (hit?.version === current) return send(req, res, hit, requestId);
       const [concept] = await conceptsBySlugs(db, [m[1]!]);
       if (!concept) {
         sendError(res, 404, 'NOT_FOUND', `no concept ${m[1]}`);
         return true;
       }
       const { contentHash: _hash, ...card } = concept;
-      const r = rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile);
-      return send(req, res, cached(r, 0, '/concepts/:slug'), requestId);
+      const entry = cached(rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile), current, '/concepts/:slug');
+      cards.set(key, entry);
+      return send(req, res, entry, requestId);
     }
     return false;
   }

@@ -89,6 +89,27 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
     expect(((await res.json()) as any).name).toBe('Dropout');
     expect((await fetch(`${app.url}/concepts/nope`)).status).toBe(404);
   });
+
+  it('serves a concept card again without SQL, and shows a content change made elsewhere within seconds', async () => {
+    const first = await fetch(`${app.url}/concepts/attention-mechanism`);
+    const card = (await first.json()) as any;
+    const statements = database.stats.statements;
+    for (let i = 0; i < 5; i++) {
+      const again = await fetch(`${app.url}/concepts/attention-mechanism`);
+      expect(await again.json()).toEqual(card);
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    }
+    expect(database.stats.statements - statements).toBeLessThanOrEqual(1); // at most the once-a-second version stamp
+
+    // What a re-seed from another process does: new content, new content hash.
+    await database.db.execute(sql`update concepts set summary = 'Changed elsewhere.', content_hash = 'changed' where slug = 'attention-mechanism'`);
+    let summary = card.summary;
+    for (let i = 0; i < 40 && summary === card.summary; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      summary = ((await (await fetch(`${app.url}/concepts/attention-mechanism`)).json()) as any).summary;
+    }
+    expect(summary).toBe('Changed elsewhere.');
+  });
 });
 
 describe(`cached daily bytes follow rebuilds on ${backend}`, () => {
