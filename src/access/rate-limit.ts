@@ -80,8 +80,8 @@ export function chargeLocally(db: Db, bucket: string, cost: number, limit: numbe
  * What this process knows is left in `bucket`'s current window (a lower bound on what is spent, so
  * an upper bound on what is left), or undefined before it has heard from the database this window.
  */
-export function knownRemaining(db: Db, bucket: string, limit: number, windowSeconds: number, now: Date): RateLimitState | undefined {
-  const tally = tallyOf(db, bucket, windowSeconds, now.getTime());
+export function knownRemaining(db: Db, bucket: string, limit: number, windowSeconds: number, nowMs: number): RateLimitState | undefined {
+  const tally = tallyOf(db, bucket, windowSeconds, nowMs);
   if (tally.syncedAt === -Infinity) return undefined;
   return stateOf(tally, 0, limit, windowSeconds, usedOf(tally) < limit);
 }

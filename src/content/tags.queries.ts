@@ -1,7 +1,7 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { tags } from '../db/schema/index.js';
-import { jsonRowMapper } from '../db/json-rows.js';
+import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { conceptColumns, type ConceptRow } from './concepts.queries.js';
 import type { TagRow } from './relations.queries.js';
 
@@ -17,13 +17,14 @@ export async function tagsByIds(db: Db, ids: readonly number[]): Promise<TagRow[
   return db.select().from(tags).where(inArray(tags.id, [...ids]));
 }
 
-const toConcept = jsonRowMapper<ConceptRow>(conceptColumns);
+const conceptJson = jsonObjectOf('page', conceptColumns);
+const decodeConcept = jsonRowDecoder(conceptColumns);
 const conceptColumnList = sql.raw(Object.values(conceptColumns).map((c) => `c."${c.name}"`).join(', '));
 
 interface TagConceptRow {
   tag_id: number;
   total: number;
-  concept: Record<string, unknown>;
+  concept: ConceptRow | null;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function conceptsOfTags(
     sql`select t.id as tag_id,
           (select count(*)::int from concept_tags ct2 join concepts c2 on c2.id = ct2.concept_id
             where ct2.tag_id = t.id and c2.status = 'published') as total,
-          to_jsonb(page) as concept
+          case when page.id is null then null else ${conceptJson} end as concept
         from unnest(${sql.raw(`ARRAY[${tagIds.map(Number).join(',')}]::int[]`)}) as t(id)
         left join lateral (
           -- Named columns: the search vector is never sent, and rendering it to JSON is costly.
@@ -51,6 +52,7 @@ export async function conceptsOfTags(
           order by c.slug limit ${limit}
         ) page on true`,
   );
-  return rows.map((r) => ({ tagId: Number(r.tag_id), total: Number(r.total), concept: r.concept ? toConcept(r.concept) : null }));
+  if (decodeConcept) for (const r of rows) if (r.concept) decodeConcept(r.concept);
+  return rows.map((r) => ({ tagId: Number(r.tag_id), total: Number(r.total), concept: r.concept }));
 }
 

@@ -1,28 +1,12 @@
 import { sql, type Column, type SQL } from 'drizzle-orm';
 
-/**
- * Maps rows that PostgreSQL built as JSON (`to_jsonb(t)`: column names as keys, timestamps as ISO
- * strings) back to the shape drizzle gives for the same columns, using each column's own decoder.
- * Queries that nest rows in JSON (one statement instead of one per relation) share this.
- */
-export function jsonRowMapper<Row>(columns: Record<string, Column>): (json: Record<string, unknown>) => Row {
-  const entries = Object.entries(columns).map(([key, column]) => [key, column.name, column] as const);
-  return (json) => {
-    const row: Record<string, unknown> = {};
-    for (const [key, name, column] of entries) {
-      const value = json[name];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-    }
-    return row as never;
-  };
-}
-
 /** Column types whose value in PostgreSQL's JSON is already what drizzle gives for the column. */
 const sameInJson = new Set(['PgText', 'PgVarchar', 'PgInteger', 'PgSerial', 'PgBoolean', 'PgEnumColumn', 'PgJson', 'PgJsonb']);
 
 /**
  * `json_build_object('imageUrl', alias."image_url", …)`: a row as JSON under drizzle's keys, so it
- * needs no renaming in JS (see jsonRowDecoder). Keys and names come from the schema, never input.
+ * needs no renaming in JS (see jsonRowDecoder). Queries that nest rows in JSON (one statement
+ * instead of one per relation) share this. Keys and names come from the schema, never input.
  */
 export function jsonObjectOf(alias: string, columns: Record<string, Column>): SQL {
   const pairs = Object.entries(columns).map(([key, c]) => `'${key}', ${alias}."${c.name}"`);

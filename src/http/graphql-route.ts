@@ -85,7 +85,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
     const client = clientOf(req);
     const limit = client && limitOf(client, rateLimits);
     if (!client || !limit) return false;
-    const state = knownRemaining(database.db, bucketOf(client), limit, rateLimits.windowSeconds, new Date());
+    const state = knownRemaining(database.db, bucketOf(client), limit, rateLimits.windowSeconds, Date.now());
     if (!state || state.allowed) return false;
     rateLimited.inc();
     const { 'x-ratelimit-cost': _cost, ...limitHeaders } = rateLimitHeaders(state);

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { jsonRowMapper } from '../db/json-rows.js';
+import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { queryRows, type Db } from '../db/client.js';
 import { concepts, stories, storyConcepts } from '../db/schema/index.js';
 import { conceptColumns, type ConceptRow } from '../content/concepts.queries.js';
@@ -76,20 +76,22 @@ export async function conceptsOfStories(db: Db, storyIds: readonly number[]) {
 
 /** The newest `limit` stories of each concept, in one statement (a lateral join). */
 export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], limit: number) {
-  const rows = await queryRows<{ concept_id: number; story: Record<string, unknown> }>(
+  const rows = await queryRows<{ concept_id: number; story: StoryRow }>(
     db,
-    sql`select c.id as concept_id, to_jsonb(s) as story
+    sql`select c.id as concept_id, ${storyJson} as story
         from unnest(${sql.raw(`ARRAY[${conceptIds.map(Number).join(',')}]::int[]`)}) as c(id)
         join lateral (
           select st.* from story_concepts sc join stories st on st.id = sc.story_id
           where sc.concept_id = c.id order by st.effective_at desc, st.id desc limit ${limit}
         ) s on true`,
   );
-  return rows.map((r) => ({ conceptId: Number(r.concept_id), story: storyFromJson(r.story) }));
+  if (decodeStory) for (const r of rows) decodeStory(r.story);
+  return rows.map((r) => ({ conceptId: Number(r.concept_id), story: r.story }));
 }
 
-/** Rows `to_jsonb` built, back in drizzle's shape. */
-const storyFromJson = jsonRowMapper<StoryRow>(getTableColumns(stories));
+/** A story row as JSON under drizzle's keys, and what must be decoded in it (timestamps). */
+const storyJson = jsonObjectOf('s', getTableColumns(stories));
+const decodeStory = jsonRowDecoder(getTableColumns(stories));
 
 /** All stories sharing a cluster with any of the given ones (cluster mates, including themselves). */
 export async function clusterMates(db: Db, clusterIds: readonly number[]): Promise<StoryRow[]> {

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app.js';
+import { concepts } from '../../src/db/schema/index.js';
+import { storiesByIds, storiesOfConcepts } from '../../src/news/stories.queries.js';
 import { gql, startTestApp } from '../support/app.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { rss, startFeedServer, xml } from '../support/feed-server.js';
@@ -109,6 +111,18 @@ describe(`news over GraphQL on ${backend}`, () => {
     expect(database.stats.statements - before).toBeLessThanOrEqual(5); // 4 for the query, 1 to charge the rate limit
     const dropout = data!.concepts.edges.find((e: any) => e.node.slug === 'dropout').node;
     expect(dropout.stories.map((s: any) => s.title)).toEqual(['Dropout and LoRA in one paper']);
+  });
+
+  it('gives a concept’s stories as drizzle does, column for column, timestamps as Dates (built as JSON in one statement)', async () => {
+    const [lora] = await database.db.select().from(concepts).where(eq(concepts.slug, 'lora'));
+    const nested = await storiesOfConcepts(database.db, [lora!.id], 10);
+    expect(nested.length).toBeGreaterThan(0);
+    const direct = await storiesByIds(database.db, nested.map((r) => r.story.id));
+    const byId = new Map(direct.map((s) => [s.id, s]));
+    for (const { story } of nested) {
+      expect(story.effectiveAt).toBeInstanceOf(Date);
+      expect(story).toEqual(byId.get(story.id));
+    }
   });
 
   it('removes a source and its stories', async () => {
