@@ -33,7 +33,11 @@ async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Alternates bare and app runs; returns the medians and the app's worst error counts. */
+/**
+ * Alternates bare and app runs; returns the medians, the app's worst error counts and the range of
+ * the per-round ratios (each app run against the bare run just before it), which shows how far one
+ * ratio can be trusted on this machine.
+ */
 async function compare(bareUrl, appUrl, request) {
   const bare = [];
   const app = [];
@@ -44,7 +48,8 @@ async function compare(bareUrl, appUrl, request) {
   const pick = (runs) => runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
   const errors = Math.max(...app.map((r) => r.errors));
   const non2xx = Math.max(...app.map((r) => r.non2xx));
-  return { bare: pick(bare), app: { ...pick(app), errors, non2xx } };
+  const ratios = app.map((r, i) => r.rps / bare[i].rps);
+  return { bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)] };
 }
 
 export async function loadBench({ postgresUrl } = {}) {
@@ -80,7 +85,7 @@ export async function loadBench({ postgresUrl } = {}) {
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
           value: r.app.rps,
           baseline: r.bare.rps,
-          baselineName: `bare node:http answering the same ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs`,
+          baselineName: `bare node:http answering the same ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs, per-round ratios ${r.spread.map((x) => x.toFixed(2)).join('–')}`,
           target: '≥ 0.8× (issue 7); errors and non-2xx = 0',
           unit: 'req/s',
         });
