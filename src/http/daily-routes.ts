@@ -81,50 +81,56 @@ export function dailyRoutes(deps: EditionDeps) {
   const cards = new Lru<string, Cached>(2048);
   const cacheFor = (path: string) => (path.startsWith('/concepts/') ? cards : cache);
 
+  /** The rendered bytes kept for this request, while they stand for the data version `current`. */
+  function standing(req: IncomingMessage, path: string, current: number): Cached | undefined {
+    const hit = cacheFor(path).get(cacheKey(req, path));
+    return hit?.version === current && hit.expiresAt >= performance.now() ? hit : undefined;
+  }
+
   /**
    * The hot path, synchronous: answers GET/HEAD from the rendered bytes while the data version
    * stands, and returns the route it answered, or undefined when the slow path must run.
    */
   function answerFromCache(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): string | undefined {
     const current = version.current();
-    if (typeof current !== 'number') return undefined;
-    const hit = cacheFor(path).get(cacheKey(req, path));
-    if (hit?.version !== current || hit.expiresAt < performance.now()) return undefined;
+    const hit = typeof current === 'number' ? standing(req, path, current) : undefined;
+    if (!hit) return undefined;
     send(req, res, hit, requestId);
     return hit.route;
+  }
+
+  /** Answers from the kept bytes, or renders (undefined: `render` already answered) and keeps them. */
+  async function answer(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, route: string, render: () => Promise<Rendered | undefined>): Promise<true> {
+    const current = await version.current();
+    const hit = standing(req, path, current);
+    if (hit) return send(req, res, hit, requestId);
+    const fresh = await render();
+    if (!fresh) return true;
+    const entry = cached(fresh, current, route);
+    cacheFor(path).set(cacheKey(req, path), entry);
+    return send(req, res, entry, requestId);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> {
     const daily = dailyPath.exec(path);
     const feed = daily ? null : feedPath.exec(path);
     if (daily || feed) {
-      const key = cacheKey(req, path);
-      const current = await version.current();
-      const hit = cache.get(key);
-      if (hit?.version === current && hit.expiresAt >= performance.now()) return send(req, res, hit, requestId);
       const base = baseUrl(req);
-      const rendered = daily ? await renderDaily(deps, res, base, daily[1], daily[2]) : await renderFeed(deps, base, path, feed![1]!);
-      if (!rendered) return true;
-      const entry = cached(rendered, current, routeOf(path));
-      cache.set(key, entry);
-      return send(req, res, entry, requestId);
+      return answer(req, res, path, requestId, routeOf(path), () =>
+        daily ? renderDaily(deps, res, base, daily[1], daily[2]) : renderFeed(deps, base, path, feed![1]!),
+      );
     }
-
     const m = conceptPath.exec(path);
     if (m) {
-      const key = cacheKey(req, path);
-      const current = await version.current();
-      const hit = cards.get(key);
-      if (hit?.version === current) return send(req, res, hit, requestId);
-      const [concept] = await conceptsBySlugs(db, [m[1]!]);
-      if (!concept) {
-        sendError(res, 404, 'NOT_FOUND', `no concept ${m[1]}`);
-        return true;
-      }
-      const { contentHash: _hash, ...card } = concept;
-      const entry = cached(rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile), current, '/concepts/:slug');
-      cards.set(key, entry);
-      return send(req, res, entry, requestId);
+      return answer(req, res, path, requestId, '/concepts/:slug', async () => {
+        const [concept] = await conceptsBySlugs(db, [m[1]!]);
+        if (!concept) {
+          sendError(res, 404, 'NOT_FOUND', `no concept ${m[1]}`);
+          return undefined;
+        }
+        const { contentHash: _hash, ...card } = concept;
+        return rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile);
+      });
     }
     return false;
   }

@@ -67,11 +67,11 @@ export class GraphQLResponseCache {
    * lookup. `version` is read only for a known body (reading it may cost a statement); `now` is a
    * performance.now() reading.
    */
-  forBody(contentType: string | undefined, raw: string, kind: string, accept: string, version: DataVersion, now: number): CachedResponse | undefined {
+  forBody(contentType: string | undefined, raw: string, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
     const known = this.bodies.get(raw);
     if (!known || known.contentType !== contentType) return undefined;
     let hit: CachedResponse | undefined;
-    for (const a of known.answers) if (a.kind === kind && a.accept === accept) hit = a.response;
+    for (const a of known.answers) if (a.kind === scope.kind && a.accept === scope.accept) hit = a.response;
     if (!hit) return undefined;
     const current = version.current(now);
     return typeof current === 'number' && valid(hit, current, now) ? hit : undefined;

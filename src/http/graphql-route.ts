@@ -44,7 +44,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
     const now = performance.now();
     const client = clientOf(req, now);
     if (!client) return false;
-    const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), client.kind, req.headers.accept ?? '', version, now);
+    const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), version, now);
     if (!hit) return false;
     // One list for writeHead, filled in place: no header object, no Array.prototype.concat (its
     // generic argument checks made that line the costliest of this function in the profile).
@@ -124,7 +124,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
     const ctx = classified.key ? await context(req) : undefined;
     let fill: { scope: Scope; key: string; version: number; body: { contentType: string | undefined; raw: string } } | undefined;
     if (ctx && classified.key) {
-      const scope: Scope = { kind: ctx.client.kind, accept: req.headers.accept ?? '' };
+      const scope = scopeOf(ctx.client, req);
       const body = { contentType: req.headers['content-type'], raw: raw!.toString('utf8') };
       const current = await version.current();
       const hit = cache.get(scope, classified.key, current);
@@ -170,6 +170,11 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
   return { readPost, answerFromCache, route };
 }
 
+/** Responses differ by the caller's kind (anonymous, key, admin) and by what it accepts. */
+function scopeOf(client: Client, req: IncomingMessage): Scope {
+  return { kind: client.kind, accept: req.headers.accept ?? '' };
+}
+
 /**
  * Answers from the cache after charging the rate limit as Apollo would; false when the charge is
  * refused, so Apollo answers with its 429 (a refused charge is not counted, so nothing is charged twice).
@@ -180,7 +185,7 @@ async function sendHit(res: ServerResponse, ctx: GraphQLContext, hit: CachedResp
     const { cost, limit, windowSeconds } = hit.charge;
     const state = await chargeRateLimit(ctx.db, bucketOf(ctx.client), cost, limit, windowSeconds, new Date());
     if (!state.allowed) return false;
-    for (const [name, value] of Object.entries(rateLimitHeaders(state))) head.push(name, value);
+    head.push(...rateLimitHeaderList(state));
   }
   res.writeHead(hit.status, head).end(hit.body);
   return true;
