@@ -3,7 +3,10 @@
 // node:http server answering that case's own response bytes to the same request. All servers run
 // in their own processes on this machine; bare and app runs alternate for several rounds and the
 // ratio is of the medians, so drift in what else the two cores are doing hits both sides alike.
+// Throughput is whichever of server and autocannon is slower (they share two cores); so each case
+// also reports the server's CPU time per request, its own cost whoever limits the run.
 import { execFile, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +31,29 @@ async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
   const bin = path.join(here, '../node_modules/.bin/autocannon');
   const { stdout } = await run(bin, [...args, url], { maxBuffer: 64 * 1024 * 1024 });
   const r = JSON.parse(stdout);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+/**
+ * CPU seconds a process has used (user + system, all its threads), from /proc; undefined where
+ * there is no /proc. Per request it is the server's own cost, whoever of the two processes on this
+ * machine (server, autocannon) limits the throughput of a run.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One autocannon run, with the server's CPU µs per request answered in it. */
+async function measured(url, pid, request) {
+  const before = cpuSeconds(pid);
+  const r = await autocannon(url, request);
+  const after = cpuSeconds(pid);
+  return { ...r, cpuPerRequest: before === undefined || after === undefined ? undefined : ((after - before) * 1e6) / r.total };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,18 +63,21 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * the per-round ratios (each app run against the bare run just before it), which shows how far one
  * ratio can be trusted on this machine.
  */
-async function compare(bareUrl, appUrl, request) {
+async function compare(bare$, app$, request) {
   const bare = [];
   const app = [];
   for (let i = 0; i < rounds; i++) {
-    bare.push(await autocannon(bareUrl, request));
-    app.push(await autocannon(appUrl, request));
+    bare.push(await measured(bare$.url, bare$.pid, request));
+    app.push(await measured(app$.url, app$.pid, request));
   }
   const pick = (runs) => runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
   const errors = Math.max(...app.map((r) => r.errors));
   const non2xx = Math.max(...app.map((r) => r.non2xx));
   const ratios = app.map((r, i) => r.rps / bare[i].rps);
-  return { bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)] };
+  const cpu = app.every((r, i) => r.cpuPerRequest && bare[i].cpuPerRequest)
+    ? { app: median(app.map((r) => r.cpuPerRequest)), bare: median(bare.map((r) => r.cpuPerRequest)), ratios: app.map((r, i) => r.cpuPerRequest / bare[i].cpuPerRequest) }
+    : undefined;
+  return { bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)], cpu };
 }
 
 export async function loadBench({ postgresUrl } = {}) {
@@ -79,7 +107,7 @@ export async function loadBench({ postgresUrl } = {}) {
         const file = path.join(dir, 'body');
         await writeFile(file, bytes);
         const bare = await startServer(['bare', file, response.headers.get('content-type')]);
-        const r = await compare(`${bare.url}${c.path}`, `${app.url}${c.path}`, c.request);
+        const r = await compare({ url: `${bare.url}${c.path}`, pid: bare.child.pid }, { url: `${app.url}${c.path}`, pid: app.child.pid }, c.request);
         bare.child.kill();
         rows.push({
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
@@ -89,6 +117,17 @@ export async function loadBench({ postgresUrl } = {}) {
           target: '≥ 0.8× (issue 7); errors and non-2xx = 0',
           unit: 'req/s',
         });
+        if (r.cpu) {
+          const [low, high] = [Math.min(...r.cpu.ratios), Math.max(...r.cpu.ratios)];
+          rows.push({
+            figure: `${target.name}: ${c.label}, server CPU per request (the throughput a saturated server would reach is its inverse)`,
+            value: r.cpu.app,
+            baseline: r.cpu.bare,
+            baselineName: `the bare server in the same runs; per-round ratios ${low.toFixed(2)}–${high.toFixed(2)}`,
+            target: '≤ 1.25× (0.8× the bare capacity); informational',
+            unit: 'µs',
+          });
+        }
       }
       app.child.kill();
     }
