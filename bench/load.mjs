@@ -42,6 +42,7 @@ async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
 function cpuSeconds(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks: 100 a second on Linux (getconf CLK_TCK).
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
@@ -63,12 +64,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * the per-round ratios (each app run against the bare run just before it), which shows how far one
  * ratio can be trusted on this machine.
  */
-async function compare(bare$, app$, request) {
+async function compare(bareServer, appServer, request) {
   const bare = [];
   const app = [];
   for (let i = 0; i < rounds; i++) {
-    bare.push(await measured(bare$.url, bare$.pid, request));
-    app.push(await measured(app$.url, app$.pid, request));
+    bare.push(await measured(bareServer.url, bareServer.pid, request));
+    app.push(await measured(appServer.url, appServer.pid, request));
   }
   const pick = (runs) => runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
   const errors = Math.max(...app.map((r) => r.errors));
