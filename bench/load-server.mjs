@@ -1,14 +1,17 @@
 // A server process for bench/load.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
-// `bare`, a node:http server answering precomputed bytes (the baseline).
+// `bare`, a node:http server answering precomputed bytes: status, headers and body (the baseline).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
 const mode = process.argv[2];
 if (mode === 'bare') {
+  // argv: the body file, then a JSON file of [status, flat header list] captured from the app's
+  // answer. With `two-headers` the body goes out with only content-type and content-length.
   const body = readFileSync(process.argv[3]);
-  const type = process.argv[4] ?? 'application/json; charset=utf-8';
+  const [status, captured] = JSON.parse(readFileSync(process.argv[4], 'utf8'));
+  const head = process.argv[5] === 'two-headers' ? ['content-type', captured[captured.indexOf('content-type') + 1], 'content-length', String(body.length)] : captured;
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length });
+    res.writeHead(status, head);
     res.end(body);
   });
   server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }));

@@ -1,10 +1,12 @@
 // Load: autocannon (50 connections) against the daily brief as JSON (GET /daily) and as a GraphQL
 // query (POST /graphql with an API key, so auth and the rate limit run), each beside a bare
-// node:http server answering that case's own response bytes to the same request. All servers run
-// in their own processes on this machine; bare and app runs alternate for several rounds and the
-// ratio is of the medians, so drift in what else the two cores are doing hits both sides alike.
+// node:http server answering that case's own response (status, headers and body, captured from the
+// app) to the same request. All servers run in their own processes on this machine; bare and app
+// runs alternate for several rounds and the ratio is of the medians, so drift in what else the two
+// cores are doing hits both sides alike.
 // Throughput is whichever of server and autocannon is slower (they share two cores); so each case
-// also reports the server's CPU time per request, its own cost whoever limits the run.
+// also reports the server's CPU time per request, its own cost whoever limits the run, and what the
+// response's headers cost: the bare server again, sending the body with two headers.
 import { execFile, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
@@ -60,14 +62,17 @@ async function measured(url, pid, request) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Alternates bare and app runs; returns the medians, the app's worst error counts and the range of
- * the per-round ratios (each app run against the bare run just before it), which shows how far one
+ * Alternates runs of the bare server sending two headers, the bare server sending the app's whole
+ * response, and the app; returns the medians, the app's worst error counts and the range of the
+ * per-round ratios (each app run against the bare run just before it), which shows how far one
  * ratio can be trusted on this machine.
  */
-async function compare(bareServer, appServer, request) {
+async function compare(twoHeaderServer, bareServer, appServer, request) {
+  const twoHeaders = [];
   const bare = [];
   const app = [];
   for (let i = 0; i < rounds; i++) {
+    twoHeaders.push(await measured(twoHeaderServer.url, twoHeaderServer.pid, request));
     bare.push(await measured(bareServer.url, bareServer.pid, request));
     app.push(await measured(appServer.url, appServer.pid, request));
   }
@@ -78,8 +83,17 @@ async function compare(bareServer, appServer, request) {
   const cpu = app.every((r, i) => r.cpuPerRequest && bare[i].cpuPerRequest)
     ? { app: median(app.map((r) => r.cpuPerRequest)), bare: median(bare.map((r) => r.cpuPerRequest)), ratios: app.map((r, i) => r.cpuPerRequest / bare[i].cpuPerRequest) }
     : undefined;
-  return { bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)], cpu };
+  const headerRatios = bare.map((r, i) => r.rps / twoHeaders[i].rps);
+  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)], cpu, headerSpread: [Math.min(...headerRatios), Math.max(...headerRatios)] };
 }
+
+/** The headers of a response as writeHead's flat list, less those node:http adds itself. */
+function headerList(headers) {
+  const added = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+  return [...headers].filter(([name]) => !added.has(name)).flat();
+}
+
+const ranges = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
 
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];
@@ -105,30 +119,46 @@ export async function loadBench({ postgresUrl } = {}) {
         const { method = 'GET', headers, body } = c.request;
         const response = await fetch(`${app.url}${c.path}`, { method, headers, body });
         const bytes = Buffer.from(await response.arrayBuffer());
-        const file = path.join(dir, 'body');
-        await writeFile(file, bytes);
-        const bare = await startServer(['bare', file, response.headers.get('content-type')]);
-        const r = await compare({ url: `${bare.url}${c.path}`, pid: bare.child.pid }, { url: `${app.url}${c.path}`, pid: app.child.pid }, c.request);
+        const head = headerList(response.headers);
+        const [bodyFile, headFile] = [path.join(dir, 'body'), path.join(dir, 'head.json')];
+        await writeFile(bodyFile, bytes);
+        await writeFile(headFile, JSON.stringify([response.status, head]));
+        const bare = await startServer(['bare', bodyFile, headFile]);
+        const twoHeaders = await startServer(['bare', bodyFile, headFile, 'two-headers']);
+        const r = await compare(
+          { url: `${twoHeaders.url}${c.path}`, pid: twoHeaders.child.pid },
+          { url: `${bare.url}${c.path}`, pid: bare.child.pid },
+          { url: `${app.url}${c.path}`, pid: app.child.pid },
+          c.request,
+        );
         bare.child.kill();
+        twoHeaders.child.kill();
         rows.push({
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
           value: r.app.rps,
           baseline: r.bare.rps,
-          baselineName: `bare node:http answering the same ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs, per-round ratios ${r.spread.map((x) => x.toFixed(2)).join('–')}`,
+          baselineName: `bare node:http answering the same ${response.status} with the same ${head.length / 2} headers and ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs, per-round ratios ${ranges(r.spread)}`,
           target: '≥ 0.8× (issue 7); errors and non-2xx = 0',
           unit: 'req/s',
         });
         if (r.cpu) {
-          const [low, high] = [Math.min(...r.cpu.ratios), Math.max(...r.cpu.ratios)];
           rows.push({
             figure: `${target.name}: ${c.label}, server CPU per request (the throughput a saturated server would reach is its inverse)`,
             value: r.cpu.app,
             baseline: r.cpu.bare,
-            baselineName: `the bare server in the same runs; per-round ratios ${low.toFixed(2)}–${high.toFixed(2)}`,
+            baselineName: `the bare server in the same runs; per-round ratios ${ranges([Math.min(...r.cpu.ratios), Math.max(...r.cpu.ratios)])}`,
             target: '≤ 1.25× (0.8× the bare capacity); informational',
             unit: 'µs',
           });
         }
+        rows.push({
+          figure: `${target.name}: ${c.label}, the bare server sending the app's ${head.length / 2} headers, ${Math.round(r.bare.rps)} req/s`,
+          value: r.bare.rps,
+          baseline: r.twoHeaders.rps,
+          baselineName: `the same bare server sending the body with content-type and content-length only, ${Math.round(r.twoHeaders.rps)} req/s; per-round ratios ${ranges(r.headerSpread)}`,
+          target: 'informational: what sending and reading the headers costs (autocannon shares the two cores)',
+          unit: 'req/s',
+        });
       }
       app.child.kill();
     }
