@@ -47,6 +47,11 @@ export class GraphQLResponseCache {
    * repeat needs neither JSON.parse nor a second lookup (the hot path of issue 7).
    */
   private readonly bodies = new Lru<string, KnownBody>(500);
+  /**
+   * The body forBody last found, as bytes: a repeat of the most asked query (one app's daily query
+   * from all its users) is recognised by one byte comparison, without decoding or hashing it.
+   */
+  private hot: { raw: Buffer; known: KnownBody } | undefined;
 
   /** What a POSTed JSON body asks for; parses a document only the first time it is seen. */
   classify(body: unknown): Classified & { key?: string } {
@@ -67,8 +72,14 @@ export class GraphQLResponseCache {
    * lookup. `version` is read only for a known body (reading it may cost a statement); `now` is a
    * performance.now() reading.
    */
-  forBody(contentType: string | undefined, raw: string, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
-    const known = this.bodies.get(raw);
+  forBody(contentType: string | undefined, raw: Buffer, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
+    let known: KnownBody | undefined;
+    if (this.hot?.raw.equals(raw)) known = this.hot.known;
+    else {
+      known = this.bodies.get(raw.toString('utf8'));
+      // A copy: the request's bytes may be a view of a larger buffer the socket read into.
+      if (known) this.hot = { raw: Buffer.from(raw), known };
+    }
     if (!known || known.contentType !== contentType) return undefined;
     let hit: CachedResponse | undefined;
     for (const a of known.answers) if (a.kind === scope.kind && a.accept === scope.accept) hit = a.response;
@@ -94,7 +105,11 @@ export class GraphQLResponseCache {
   link(contentType: string | undefined, raw: string, scope: Scope, response: CachedResponse): void {
     if (raw.length > maxRememberedBody) return;
     let known = this.bodies.get(raw);
-    if (!known || known.contentType !== contentType) this.bodies.set(raw, (known = { contentType, answers: [] }));
+    if (!known || known.contentType !== contentType) {
+      this.bodies.set(raw, (known = { contentType, answers: [] }));
+      // The hot body may have been this one under another content type: find it again by lookup.
+      this.hot = undefined;
+    }
     const answer = { kind: scope.kind, accept: scope.accept, response };
     const i = known.answers.findIndex((a) => a.kind === scope.kind && a.accept === scope.accept);
     if (i !== -1) known.answers[i] = answer;

@@ -44,7 +44,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
     const now = performance.now();
     const client = clientOf(req, now);
     if (!client) return false;
-    const hit = cache.forBody(req.headers['content-type'], raw.toString('utf8'), scopeOf(client, req), version, now);
+    const hit = cache.forBody(req.headers['content-type'], raw, scopeOf(client, req), version, now);
     if (!hit) return false;
     // One list for writeHead, filled in place: no header object, no Array.prototype.concat (its
     // generic argument checks made that line the costliest of this function in the profile).
