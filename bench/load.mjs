@@ -60,6 +60,8 @@ async function measured(url, pid, request) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs) => [Math.min(...xs), Math.max(...xs)];
+const shown = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
 
 /**
  * Alternates runs of the bare server sending two headers, the bare server sending the app's whole
@@ -81,10 +83,10 @@ async function compare(twoHeaderServer, bareServer, appServer, request) {
   const non2xx = Math.max(...app.map((r) => r.non2xx));
   const ratios = app.map((r, i) => r.rps / bare[i].rps);
   const cpu = app.every((r, i) => r.cpuPerRequest && bare[i].cpuPerRequest)
-    ? { app: median(app.map((r) => r.cpuPerRequest)), bare: median(bare.map((r) => r.cpuPerRequest)), ratios: app.map((r, i) => r.cpuPerRequest / bare[i].cpuPerRequest) }
+    ? { app: median(app.map((r) => r.cpuPerRequest)), bare: median(bare.map((r) => r.cpuPerRequest)), spread: range(app.map((r, i) => r.cpuPerRequest / bare[i].cpuPerRequest)) }
     : undefined;
-  const headerRatios = bare.map((r, i) => r.rps / twoHeaders[i].rps);
-  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: [Math.min(...ratios), Math.max(...ratios)], cpu, headerSpread: [Math.min(...headerRatios), Math.max(...headerRatios)] };
+  const headerSpread = range(bare.map((r, i) => r.rps / twoHeaders[i].rps));
+  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread };
 }
 
 /** The headers of a response as writeHead's flat list, less those node:http adds itself. */
@@ -92,8 +94,6 @@ function headerList(headers) {
   const added = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
   return [...headers].filter(([name]) => !added.has(name)).flat();
 }
-
-const ranges = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
 
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];
@@ -137,7 +137,7 @@ export async function loadBench({ postgresUrl } = {}) {
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
           value: r.app.rps,
           baseline: r.bare.rps,
-          baselineName: `bare node:http answering the same ${response.status} with the same ${head.length / 2} headers and ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs, per-round ratios ${ranges(r.spread)}`,
+          baselineName: `bare node:http answering the same ${response.status} with the same ${head.length / 2} headers and ${bytes.length} bytes to the same request, ${Math.round(r.bare.rps)} req/s; medians of ${rounds} alternating ${seconds} s runs, per-round ratios ${shown(r.spread)}`,
           target: '≥ 0.8× (issue 7); errors and non-2xx = 0',
           unit: 'req/s',
         });
@@ -146,7 +146,7 @@ export async function loadBench({ postgresUrl } = {}) {
             figure: `${target.name}: ${c.label}, server CPU per request (the throughput a saturated server would reach is its inverse)`,
             value: r.cpu.app,
             baseline: r.cpu.bare,
-            baselineName: `the bare server in the same runs; per-round ratios ${ranges([Math.min(...r.cpu.ratios), Math.max(...r.cpu.ratios)])}`,
+            baselineName: `the bare server in the same runs; per-round ratios ${shown(r.cpu.spread)}`,
             target: '≤ 1.25× (0.8× the bare capacity); informational',
             unit: 'µs',
           });
@@ -155,7 +155,7 @@ export async function loadBench({ postgresUrl } = {}) {
           figure: `${target.name}: ${c.label}, the bare server sending the app's ${head.length / 2} headers, ${Math.round(r.bare.rps)} req/s`,
           value: r.bare.rps,
           baseline: r.twoHeaders.rps,
-          baselineName: `the same bare server sending the body with content-type and content-length only, ${Math.round(r.twoHeaders.rps)} req/s; per-round ratios ${ranges(r.headerSpread)}`,
+          baselineName: `the same bare server sending the body with content-type and content-length only, ${Math.round(r.twoHeaders.rps)} req/s; per-round ratios ${shown(r.headerSpread)}`,
           target: 'informational: what sending and reading the headers costs (autocannon shares the two cores)',
           unit: 'req/s',
         });

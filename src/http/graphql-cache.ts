@@ -68,9 +68,9 @@ export class GraphQLResponseCache {
   }
 
   /**
-   * An answer still valid for a raw body (and content type) already seen, for this scope: one
-   * lookup. `version` is read only for a known body (reading it may cost a statement); `now` is a
-   * performance.now() reading.
+   * An answer still valid for a raw body (and content type) already seen, for this scope: one byte
+   * comparison when it is the body found last, else one lookup. `version` is read only for a known
+   * body (reading it may cost a statement); `now` is a performance.now() reading.
    */
   forBody(contentType: string | undefined, raw: Buffer, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
     let known: KnownBody | undefined;
