@@ -1,5 +1,6 @@
-// Start-up: time from spawning `mlbrief serve` to a healthy /healthz, first start (empty DATA_DIR)
-// and restart, against PGlite alone doing the same (initdb, reopen) in the same run.
+// Start-up: time from spawning `mlbrief serve` to a healthy /healthz, first start (empty DATA_DIR
+// or database) and restart, against the database client alone doing the same in the same run:
+// PGlite (initdb, reopen), postgres.js (connect).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -52,6 +53,18 @@ async function barePglite(dataDir) {
   return performance.now() - started;
 }
 
+/** postgres.js alone, in a fresh process: connect and one query (what any server process pays first). */
+async function barePostgres(url) {
+  const script = `const { default: postgres } = await import('postgres');
+    const sql = postgres(${JSON.stringify(url)}, { max: 1 });
+    await sql\`select 1\`;
+    await sql.end();`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  await new Promise((r) => child.on('close', r));
+  return performance.now() - started;
+}
+
 export async function startupBench({ postgresUrl } = {}) {
   const rows = [];
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-bench-'));
@@ -69,8 +82,10 @@ export async function startupBench({ postgresUrl } = {}) {
       try {
         const pgFirst = await timeToHealthy({ DATABASE_URL: scratch.url });
         const pgRestart = await timeToHealthy({ DATABASE_URL: scratch.url });
+        const pgBare = await barePostgres(scratch.url);
         rows.push(
           { figure: 'PostgreSQL first start → /healthz (empty database: migrate + seed)', value: pgFirst, baseline: pgRestart, baselineName: 'PostgreSQL restart', target: 'informational' },
+          { figure: 'PostgreSQL restart → /healthz', value: pgRestart, baseline: pgBare, baselineName: 'bare postgres.js connect + select 1 in a fresh process', target: 'informational' },
         );
       } finally {
         await scratch.drop();
