@@ -89,11 +89,11 @@ async function compare(twoHeaderServer, bareServer, appServer, request) {
   return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread };
 }
 
+/** Headers node:http writes itself on every response. */
+const addedByNode = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
 /** The headers of a response as writeHead's flat list, less those node:http adds itself. */
-function headerList(headers) {
-  const added = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
-  return [...headers].filter(([name]) => !added.has(name)).flat();
-}
+const headerList = (headers) => [...headers].filter(([name]) => !addedByNode.has(name)).flat();
 
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];

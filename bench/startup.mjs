@@ -39,31 +39,27 @@ async function timeToHealthy(env) {
   return ms;
 }
 
-/** PGlite alone, in a fresh process: open (initdb on an empty dir) and one query. */
-async function barePglite(dataDir) {
-  const script = `const t = performance.now();
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pg = await PGlite.create(${JSON.stringify(dataDir)});
-    await pg.query('select 1');
-    console.log(performance.now() - t);
-    await pg.close();`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((r) => child.on('close', r));
-  return performance.now() - started;
-}
-
-/** postgres.js alone, in a fresh process: connect and one query (what any server process pays first). */
-async function barePostgres(url) {
-  const script = `const { default: postgres } = await import('postgres');
-    const sql = postgres(${JSON.stringify(url)}, { max: 1 });
-    await sql\`select 1\`;
-    await sql.end();`;
+/** The ms from spawning a fresh node process running `script` (an ES module) until it exits. */
+async function timedScript(script) {
   const started = performance.now();
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   await new Promise((r) => child.on('close', r));
   return performance.now() - started;
 }
+
+/** PGlite alone, in a fresh process: open (initdb on an empty dir) and one query. */
+const barePglite = (dataDir) =>
+  timedScript(`const { PGlite } = await import('@electric-sql/pglite');
+    const pg = await PGlite.create(${JSON.stringify(dataDir)});
+    await pg.query('select 1');
+    await pg.close();`);
+
+/** postgres.js alone, in a fresh process: connect and one query (what any server process pays first). */
+const barePostgres = (url) =>
+  timedScript(`const { default: postgres } = await import('postgres');
+    const sql = postgres(${JSON.stringify(url)}, { max: 1 });
+    await sql\`select 1\`;
+    await sql.end();`);
 
 export async function startupBench({ postgresUrl } = {}) {
   const rows = [];
