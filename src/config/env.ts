@@ -22,6 +22,13 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
+/** An origin such as https://mlbrief.example, kept without a trailing slash. */
+const publicUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://mlbrief.example' })
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const smtpUrl = z.string().regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587');
+
 const count = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min);
 
 const envSchema = z.object({
@@ -53,6 +60,13 @@ const envSchema = z.object({
     .string()
     .default('*')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Unset: links are built from HOST and PORT (a local install); see shared/PRODUCT.md. */
+  PUBLIC_URL: publicUrl.optional(),
+  /** Unset: trust no proxy. A hop count ("1") or comma-separated addresses/CIDRs; parsed where it is used. */
+  TRUST_PROXY: z.string().optional(),
+  /** Unset: e-mails are written as .eml files under DATA_DIR/outbox. */
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().min(3).default('mlbrief <brief@localhost>'),
 });
 
 export type Config = z.output<typeof envSchema>;
