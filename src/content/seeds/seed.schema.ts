@@ -26,6 +26,20 @@ export const referenceSeed = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).optional(),
 });
 
+/** A self-check question answerable from the card; `answerIndex` is 0-based into `choices`. */
+export const quizSeed = z
+  .strictObject({
+    question: text,
+    choices: z.array(text).min(3).max(5),
+    answerIndex: z.number().int().min(0),
+    explanation: text,
+  })
+  .refine((q) => q.answerIndex < q.choices.length, { message: 'answerIndex must point into choices', path: ['answerIndex'] })
+  .refine((q) => new Set(q.choices.map((c) => c.toLowerCase())).size === q.choices.length, {
+    message: 'choices must differ',
+    path: ['choices'],
+  });
+
 export const conceptSeed = z.strictObject({
   slug,
   name: text,
@@ -53,6 +67,7 @@ export const conceptSeed = z.strictObject({
   related: z.array(slug).default([]),
   prerequisites: z.array(slug).default([]),
   references: z.array(referenceSeed).min(1),
+  quiz: z.array(quizSeed).max(3).default([]),
 });
 
 export type TagSeed = z.infer<typeof tagSeed>;
