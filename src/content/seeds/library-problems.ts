@@ -1,4 +1,5 @@
 import type { SeedLibrary } from './read-seeds.js';
+import { referenceProblems } from './reference-problems.js';
 
 /** The seven cards of the source page; the library must always carry them. */
 export const sourceCardSlugs = [
@@ -37,7 +38,30 @@ export function libraryProblems({ tags, concepts }: SeedLibrary): string[] {
       if (r === c.slug) problems.push(`${c.slug}: relates to itself`);
     }
   }
+  problems.push(...aliasProblems(concepts), ...referenceProblems(concepts));
   for (const [t, n] of tagUse) if (n < 2) problems.push(`tag ${t}: used by ${n} concept(s), needs at least 2`);
   for (const s of sourceCardSlugs) if (!conceptSlugs.has(s)) problems.push(`source card ${s} is missing`);
+  return problems;
+}
+
+/**
+ * Aliases link news stories to cards, so one must name exactly one card: never another card's
+ * name, and never an alias two cards share.
+ */
+function aliasProblems(concepts: SeedLibrary['concepts']): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const c of concepts) owner.set(c.name.toLowerCase(), c.slug);
+  const aliasOwner = new Map<string, string>();
+  for (const c of concepts) {
+    for (const alias of c.aliases) {
+      const key = alias.toLowerCase();
+      const named = owner.get(key);
+      if (named !== undefined && named !== c.slug) problems.push(`${c.slug}: alias "${alias}" is the name of ${named}`);
+      const shared = aliasOwner.get(key);
+      if (shared !== undefined && shared !== c.slug) problems.push(`${c.slug}: alias "${alias}" is also an alias of ${shared}`);
+      aliasOwner.set(key, c.slug);
+    }
+  }
   return problems;
 }
