@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStories, DEFAULT_THRESHOLD } from '../../../src/daily/cluster/index.js';
-import { headlineTokens, jaccard, shingles } from '../../../src/daily/cluster/shingles.js';
-import type { CandidateStory } from '../../../src/daily/types.js';
+import { clusterStories, DEFAULT_THRESHOLD, type ClusterItem } from '../../../src/news/cluster/index.js';
+import { headlineTokens, jaccard, shingles } from '../../../src/news/cluster/shingles.js';
+import { canonicalUrl } from '../../../src/news/normalize/url.js';
+
+interface Item extends ClusterItem {
+  sourceName: string;
+}
 
 const NOON = Date.parse('2025-03-10T12:00:00Z');
 const HOUR = 3_600_000;
 
 let nextId = 1;
-function story(title: string, overrides: Partial<CandidateStory> = {}): CandidateStory {
+function story(title: string, overrides: Partial<Item> = {}): Item {
   const id = overrides.id ?? nextId++;
+  const sourceName = overrides.sourceName ?? `Source ${id}`;
   return {
     id,
-    sourceId: id,
-    sourceName: `Source ${id}`,
+    sourceName,
+    publisher: sourceName,
+    aggregator: false,
+    selfPost: false,
     sourceWeight: 1,
     title,
     url: `https://news.example/${id}`,
-    summary: '',
     effectiveAt: new Date(NOON),
-    conceptNames: [],
     ...overrides,
   };
 }
@@ -125,20 +130,20 @@ describe('headline similarity', () => {
 });
 
 describe('clusterStories', () => {
-  it('joins four sources covering one event, by headline and by URL, with coverage 4', () => {
+  it('joins four publishers covering one event, by headline and by URL, with coverage 4', () => {
     const url = 'https://openai.com/index/introducing-gpt-5';
     const clusters = clusterStories([
-      story('OpenAI releases GPT-5 with improved reasoning', { id: 10, sourceId: 1, sourceName: 'Lab Blog', sourceWeight: 3, url }),
-      story('OpenAI launches GPT-5, touting better reasoning', { id: 11, sourceId: 2, sourceName: 'The Gradient', url: 'https://thegradient.pub/gpt-5' }),
-      story('GPT-5 is here', { id: 12, sourceId: 3, sourceName: 'Import AI', sourceWeight: 2, url }),
-      story('OpenAI unveils GPT-5 with improved reasoning', { id: 13, sourceId: 4, sourceName: 'arXiv cs.LG', url: null, effectiveAt: new Date(NOON + 5 * HOUR) }),
-      story('Dropout for transformers', { id: 14, sourceId: 2, sourceName: 'The Gradient' }),
+      story('OpenAI releases GPT-5 with improved reasoning', { id: 10, sourceName: 'Lab Blog', sourceWeight: 3, url }),
+      story('OpenAI launches GPT-5, touting better reasoning', { id: 11, sourceName: 'The Gradient', url: 'https://thegradient.pub/gpt-5' }),
+      story('GPT-5 is here', { id: 12, sourceName: 'Import AI', sourceWeight: 2, url }),
+      story('OpenAI unveils GPT-5 with improved reasoning', { id: 13, sourceName: 'arXiv cs.LG', url: null, effectiveAt: new Date(NOON + 5 * HOUR) }),
+      story('Dropout for transformers', { id: 14, sourceName: 'The Gradient' }),
     ]);
     expect(clusters.map((c) => c.key)).toEqual(['10', '14']);
     const [gpt] = clusters;
     expect(gpt!.representative.id).toBe(10);
     expect(gpt!.members.map((m) => m.id)).toEqual([10, 12, 11, 13]);
-    expect(gpt!.sources.map((s) => s.name)).toEqual(['Lab Blog', 'Import AI', 'The Gradient', 'arXiv cs.LG']);
+    expect(gpt!.publishers).toEqual(['Lab Blog', 'Import AI', 'The Gradient', 'arXiv cs.LG']);
   });
 
   it('joins the same URL even with unrelated headlines and days apart', () => {
@@ -158,38 +163,78 @@ describe('clusterStories', () => {
     expect(clusterStories(later(47), { windowHours: 24 })).toHaveLength(2);
   });
 
-  it('lets one source post twice, counting it once', () => {
+  it('lets one publisher post twice, counting it once', () => {
     const clusters = clusterStories([
-      story('Gemini 2.0 arrives', { id: 30, sourceId: 7, sourceName: 'Lab Blog' }),
-      story('Gemini 2.0 arrives', { id: 31, sourceId: 7, sourceName: 'Lab Blog', effectiveAt: new Date(NOON + HOUR) }),
+      story('Gemini 2.0 arrives', { id: 30, sourceName: 'Lab Blog' }),
+      story('Gemini 2.0 arrives', { id: 31, sourceName: 'Lab Blog', effectiveAt: new Date(NOON + HOUR) }),
     ]);
     expect(clusters).toHaveLength(1);
     expect(clusters[0]!.members).toHaveLength(2);
-    expect(clusters[0]!.sources).toEqual([{ id: 7, name: 'Lab Blog', weight: 1 }]);
+    expect(clusters[0]!.publishers).toEqual(['Lab Blog']);
   });
 
   it('chooses the representative by weight, then the earliest, then the lowest id', () => {
     const at = (h: number) => new Date(NOON + h * HOUR);
-    const pick = (...stories: CandidateStory[]) => clusterStories(stories)[0]!.representative.id;
+    const pick = (...stories: Item[]) => clusterStories(stories)[0]!.representative.id;
     const t = 'Stable Diffusion 3 released by Stability AI';
     expect(pick(story(t, { id: 1, sourceWeight: 1 }), story(t, { id: 2, sourceWeight: 5, effectiveAt: at(9) }))).toBe(2);
     expect(pick(story(t, { id: 1, effectiveAt: at(2) }), story(t, { id: 2, effectiveAt: at(1) }))).toBe(2);
     expect(pick(story(t, { id: 2 }), story(t, { id: 1 }))).toBe(1);
   });
 
-  it('joins transitively: A~B and B~C make one cluster even when A and C differ more', () => {
+  it('never chains: a story joins only when it matches every member', () => {
+    // "Acme Vision adds video" is like each versioned headline; the two versions contradict.
     const clusters = clusterStories([
-      story('Meta releases Llama 4 Scout and Maverick models'),
-      story('Meta launches Llama 4 Scout and Maverick mixture-of-experts models'),
-      story('Llama 4 Scout and Maverick mixture-of-experts models explained'),
+      story('Acme Vision 2.0 adds video', { id: 1 }),
+      story('Acme Vision adds video', { id: 2 }),
+      story('Acme Vision 1.5 adds video', { id: 3 }),
     ]);
+    expect(clusters.map((c) => c.members.map((m) => m.id).sort())).toEqual([[1, 2], [3]]);
+    expect(merged('Acme Vision 2.0 adds video', 'Acme Vision adds video')).toBe(true);
+    expect(merged('Acme Vision 1.5 adds video', 'Acme Vision adds video')).toBe(true);
+  });
+
+  it('joins A~B and B~C only when A~C too', () => {
+    const a = 'Meta releases Llama 4 Scout and Maverick models';
+    const b = 'Meta launches Llama 4 Scout and Maverick mixture-of-experts models';
+    const c = 'Llama 4 Scout and Maverick mixture-of-experts models explained';
+    expect([merged(a, b), merged(b, c)]).toEqual([true, true]);
+    expect(clusterStories([story(a), story(b), story(c)])).toHaveLength(merged(a, c) ? 1 : 2);
+  });
+
+  it('joins an aggregator item to the article it links to, by canonical URL, and keeps the article as representative', () => {
+    const article = story('Introducing Gemini 2.0', { id: 40, sourceName: 'Google DeepMind', sourceWeight: 3, url: 'https://deepmind.google/gemini-2' });
+    const hn = story('Gemini 2.0: our new AI model for the agentic era', {
+      id: 39,
+      sourceName: 'Hacker News',
+      aggregator: true,
+      sourceWeight: 5,
+      url: canonicalUrl('https://deepmind.google/gemini-2?utm_source=hn#top'),
+    });
+    const [cluster] = clusterStories([hn, article]);
+    expect(cluster!.members.map((m) => m.id)).toEqual([40, 39]);
+    expect(cluster!.representative.id).toBe(40);
+    expect(cluster!.publishers).toEqual(['Google DeepMind', 'Hacker News']);
+  });
+
+  it('makes arXiv abs, pdf and versioned links one paper', () => {
+    const urls = ['https://arxiv.org/abs/2401.01234v2', 'http://arxiv.org/pdf/2401.01234v1', 'https://export.arxiv.org/abs/2401.01234'];
+    const items = urls.map((u, i) => story(`Paper ${i} on sparse attention`, { url: canonicalUrl(u), sourceName: `feed ${i}`, publisher: i < 2 ? 'arXiv' : 'Hacker News' }));
+    const clusters = clusterStories(items);
     expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.publishers).toEqual(['arXiv', 'Hacker News']);
+  });
+
+  it("keeps an aggregator's self-post (Ask HN) a story of its own, however alike its headline", () => {
+    const ask = story('Ask HN: OpenAI releases GPT-5 with improved reasoning?', { aggregator: true, selfPost: true, url: 'https://news.ycombinator.com/item?id=1' });
+    const clusters = clusterStories([ask, story('OpenAI releases GPT-5 with improved reasoning'), story('OpenAI releases GPT-5 with improved reasoning')]);
+    expect(clusters.map((c) => c.members.length).sort()).toEqual([1, 2]);
   });
 
   it('gives the same clusters in the same order for any input order', () => {
     const titles = [...MUST_MERGE, ...MUST_NOT_MERGE].flatMap(([a, b]) => [a, b]);
     const stories = titles.map((title, i) => story(title, { id: 100 + i, effectiveAt: new Date(NOON + (i % 7) * HOUR) }));
-    const shape = (input: CandidateStory[]) => clusterStories(input).map((c) => c.members.map((m) => m.id));
+    const shape = (input: Item[]) => clusterStories(input).map((c) => c.members.map((m) => m.id));
     const expected = shape(stories);
     expect(shape([...stories].reverse())).toEqual(expected);
     expect(shape([...stories].sort((a, b) => a.title.localeCompare(b.title)))).toEqual(expected);

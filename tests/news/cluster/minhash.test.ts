@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD } from '../../../src/daily/cluster/index.js';
-import { forEachCandidatePair, signature } from '../../../src/daily/cluster/minhash.js';
-import { jaccard } from '../../../src/daily/cluster/shingles.js';
+import { DEFAULT_THRESHOLD } from '../../../src/news/cluster/index.js';
+import { forEachCandidatePair, signature } from '../../../src/news/cluster/minhash.js';
+import { jaccard } from '../../../src/news/cluster/shingles.js';
 import { seededRandom } from '../../support/random.js';
 
 

@@ -1,0 +1,157 @@
+import { conflicting, headline, type Headline } from './headline.js';
+import { forEachCandidatePair, signature } from './minhash.js';
+import { sortedJaccard } from './shingles.js';
+import type { Cluster, ClusterItem } from './types.js';
+import { UnionFind } from './union-find.js';
+
+export type { Cluster, ClusterItem } from './types.js';
+
+export interface ClusterOptions {
+  /** Headlines further apart than this are never the same story; a shared URL always is. */
+  windowHours?: number;
+  /** Least Jaccard similarity of two headlines' shingle sets for them to be one story. */
+  threshold?: number;
+}
+
+/**
+ * Tuned on the headline pairs in tests/news/cluster: the paraphrases that must merge score 0.43
+ * and up, different events sharing a subject ("OpenAI CEO Sam Altman …") 0.41 and down.
+ */
+export const DEFAULT_THRESHOLD = 0.42;
+export const DEFAULT_WINDOW_HOURS = 48;
+
+/** Items that are one story before any headline is compared: one canonical URL, or one wording. */
+interface Unit {
+  items: number[];
+  /** Its earliest item's time. */
+  at: number;
+  /** Its distinct wordings. */
+  headlines: Headline[];
+}
+
+/** Non-aggregator items first (the article, not the link to it), then weight, the earliest, the lowest id. */
+function byPrecedence(a: ClusterItem, b: ClusterItem): number {
+  return Number(a.aggregator) - Number(b.aggregator) || b.sourceWeight - a.sourceWeight || a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.id - b.id;
+}
+
+function toCluster<T extends ClusterItem>(members: T[]): Cluster<T> {
+  const sorted = [...members].sort(byPrecedence);
+  const representative = sorted[0] as T;
+  return { key: String(representative.id), representative, members: sorted, publishers: [...new Set(sorted.map((m) => m.publisher))] };
+}
+
+/**
+ * Units: items with the same canonical URL (an aggregator's link to an article is the article;
+ * arXiv abs, pdf and versions are one URL), and items worded identically within the window.
+ */
+function units(items: readonly ClusterItem[], headlines: readonly Headline[], windowMs: number): Unit[] {
+  const same = new UnionFind(items.length);
+  const byUrl = new Map<string, number>();
+  const byWording = new Map<string, number>();
+  const inTime = items.map((_, i) => i).sort((i, j) => items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime() || i - j);
+  for (const i of inTime) {
+    const url = items[i]!.url;
+    if (url !== null) {
+      const first = byUrl.get(url);
+      if (first === undefined) byUrl.set(url, i);
+      else same.union(first, i);
+    }
+    const wording = headlines[i]!.tokens.join(' ');
+    if (wording === '' || items[i]!.selfPost) continue;
+    const anchor = byWording.get(wording);
+    if (anchor !== undefined && items[i]!.effectiveAt.getTime() - items[anchor]!.effectiveAt.getTime() <= windowMs) same.union(anchor, i);
+    else byWording.set(wording, i);
+  }
+  const byRoot = new Map<number, Unit>();
+  for (const i of inTime) {
+    const root = same.find(i);
+    const unit = byRoot.get(root) ?? { items: [], at: items[i]!.effectiveAt.getTime(), headlines: [] };
+    byRoot.set(root, unit);
+    unit.items.push(i);
+    const h = headlines[i]!;
+    if (h.shingles.size > 0 && !items[i]!.selfPost && !unit.headlines.some((o) => o.tokens.join(' ') === h.tokens.join(' '))) unit.headlines.push(h);
+  }
+  return [...byRoot.values()];
+}
+
+/** Two units tell of one event: close in time, some pair of wordings alike, and no pair contradicting. */
+function matches(a: Unit, b: Unit, windowMs: number, threshold: number): boolean {
+  if (Math.abs(a.at - b.at) > windowMs) return false;
+  let best = 0;
+  for (const x of a.headlines) {
+    for (const y of b.headlines) {
+      if (conflicting(x, y)) return false;
+      best = Math.max(best, sortedJaccard(x.shingleIds, y.shingleIds));
+    }
+  }
+  return best >= threshold;
+}
+
+/**
+ * One cluster per real-world story, without chaining: a unit joins a cluster only when it matches
+ * every unit already in it (complete linkage), so "Acme Vision 2.0 adds video" and "Acme Vision
+ * 1.5 adds video" never meet through "Acme Vision adds video". Candidate pairs come from MinHash
+ * banding and are merged most similar first, so the result depends on the input, not its order.
+ * Two stories from one publisher may share a cluster (a feed posting twice); coverage counts
+ * distinct publishers.
+ *
+ * Known limits (pinned in the tests): a headline measure cannot tell "X" from "X safety report"
+ * when X is short, nor two developments of one subject in similar words; paraphrases sharing few
+ * words stay apart, as do numbers written two ways ("$10 billion" / "$10bn"); a Title Case
+ * headline has no readable names, so "Claude 3.5 Sonnet" / "Claude 3.5 Haiku" merge when written so.
+ */
+export function clusterStories<T extends ClusterItem>(stories: readonly T[], options: ClusterOptions = {}): Cluster<T>[] {
+  const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3_600_000;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const items = [...stories].sort((a, b) => a.id - b.id);
+  const shingleIds = new Map<string, number>();
+  const idOf = (shingle: string) => {
+    let id = shingleIds.get(shingle);
+    if (id === undefined) shingleIds.set(shingle, (id = shingleIds.size));
+    return id;
+  };
+  const all = units(items, items.map((story) => headline(story.title, idOf)), windowMs);
+
+  // One entry per wording of a unit; LSH proposes pairs, the exact check keeps the alike ones.
+  const entries = all.flatMap((unit, u) => unit.headlines.map((h) => ({ unit: u, h })));
+  const similar = new Map<number, number>();
+  forEachCandidatePair(entries.map((e) => signature(e.h.shingles)), (x, y) => {
+    const a = entries[x]!;
+    const b = entries[y]!;
+    if (a.unit === b.unit || Math.abs(all[a.unit]!.at - all[b.unit]!.at) > windowMs) return;
+    const sim = sortedJaccard(a.h.shingleIds, b.h.shingleIds);
+    if (sim < threshold) return;
+    const key = Math.min(a.unit, b.unit) * all.length + Math.max(a.unit, b.unit);
+    if (sim > (similar.get(key) ?? 0)) similar.set(key, sim);
+  });
+  const pairs = [...similar].sort(([ka, sa], [kb, sb]) => sb - sa || ka - kb);
+
+  const clusters = new UnionFind(all.length);
+  const membersOf = all.map((_, u) => [u]);
+  // A refusal stands: clusters only grow, and a root stays the root of a superset of what it held.
+  const refused = new Set<number>();
+  for (const [key] of pairs) {
+    const ra = clusters.find(Math.floor(key / all.length));
+    const rb = clusters.find(key % all.length);
+    if (ra === rb) continue;
+    const pairKey = Math.min(ra, rb) * all.length + Math.max(ra, rb);
+    if (refused.has(pairKey)) continue;
+    const whole = membersOf[ra]!.every((u) => membersOf[rb]!.every((v) => matches(all[u]!, all[v]!, windowMs, threshold)));
+    if (!whole) {
+      refused.add(pairKey);
+      continue;
+    }
+    clusters.union(ra, rb);
+    const root = clusters.find(ra);
+    membersOf[root] = [...membersOf[ra]!, ...membersOf[rb]!];
+  }
+
+  const groups = new Map<number, T[]>();
+  all.forEach((unit, u) => {
+    const root = clusters.find(u);
+    const group = groups.get(root) ?? [];
+    groups.set(root, group);
+    for (const i of unit.items) group.push(items[i]!);
+  });
+  return [...groups.values()].map(toCluster).sort((a, b) => a.representative.id - b.representative.id);
+}
