@@ -9,8 +9,8 @@ import type { ConceptForRotation } from '../types.js';
  * the concepts that existed when it began and lasts ⌈members / count⌉ days; its order is a seeded
  * permutation, sha256(`${seed}:${cycle}:${slug}`), and day i of the cycle shows positions
  * i·count … i·count + count − 1. So consecutive dates show every member once before any repeats.
- * The last day, when members do not divide evenly, is filled with the cycle's first concepts
- * (shown weeks before). The first day of a cycle swaps out any concept the day before showed.
+ * The last day, when members do not divide evenly, is filled with concepts of the cycle's first two
+ * days (shown weeks before). The first day of a cycle swaps out any concept the day before showed.
  *
  * A concept added later joins the first cycle that begins after the day it was created, so dates
  * already past keep their concepts and the cycle in progress is not reshuffled. The concepts of the
@@ -83,11 +83,20 @@ function order(cycle: Cycle, slugs: readonly string[], seed: string): string[] {
     .map(([, slug]) => slug);
 }
 
-/** Day `offset` of a cycle in `ordered`: wraps to the cycle's own first concepts on a short last day. */
+/** Cycles this long or longer start with no concept of the day before (see conceptsForDate). */
+const SWAPPING_DAYS = 4;
+
+/**
+ * Day `offset` of a cycle in `ordered`. A short last day is filled with concepts of the cycle's
+ * first two days, the first by slug: the same whichever way the first-day swap went, so the last
+ * day never depends on it (the next cycle checks its first day against it).
+ */
 function dayOf(ordered: readonly string[], offset: number, count: number): string[] {
-  const picked: string[] = [];
-  for (let p = offset * count; picked.length < Math.min(count, ordered.length); p += 1) {
-    const slug = ordered[p % ordered.length]!;
+  const picked = ordered.slice(offset * count, offset * count + count);
+  const days = Math.ceil(ordered.length / count);
+  const fillers = days >= SWAPPING_DAYS ? [...ordered.slice(0, 2 * count)].sort() : ordered;
+  for (const slug of fillers) {
+    if (picked.length >= Math.min(count, ordered.length)) break;
     if (!picked.includes(slug)) picked.push(slug);
   }
   return picked;
@@ -104,9 +113,9 @@ export function conceptsForDate(date: string, concepts: readonly ConceptForRotat
   const ordered = order(cycle, slugs, options.seed);
   const offset = day - cycle.start;
   const days = Math.ceil(ordered.length / options.count);
-  // The first day of a cycle must not repeat the day before; swapping with the second day keeps the
-  // last day as it is (the next cycle's first day is checked against it), so cycles need 3 days.
-  if (offset === 0 && days >= 3) {
+  // The first day of a cycle must not repeat the day before: a concept the day before showed swaps
+  // places with one of the second day. Cycles of fewer days (libraries under 16) skip this.
+  if (days >= SWAPPING_DAYS) {
     const before = new Set(dayOf(order(previous, slugs, options.seed), Math.ceil(previous.size / options.count) - 1, options.count));
     for (let p = 0; p < options.count; p += 1) {
       if (!before.has(ordered[p]!)) continue;
