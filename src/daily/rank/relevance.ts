@@ -24,9 +24,9 @@ const KEYWORDS: ReadonlyArray<readonly [label: string, pattern: RegExp]> = [
 
 export const RELEVANCE_THRESHOLD = 0.5;
 
-/** One story's relevance to ML in [0, 1] and the words that made it so. */
-export function storyRelevance(story: Pick<CandidateStory, 'title' | 'summary'>): { score: number; evidence: string[] } {
+/** One story's relevance to ML in [0, 1] and the words (keywords, linked concepts) that made it so. */
+export function storyRelevance(story: Pick<CandidateStory, 'title' | 'summary' | 'conceptNames'>): { score: number; evidence: string[] } {
   const text = `${story.title}\n${story.summary}`;
-  const evidence = KEYWORDS.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
+  const evidence = [...KEYWORDS.filter(([, pattern]) => pattern.test(text)).map(([label]) => label), ...story.conceptNames];
   return { score: evidence.length === 0 ? 0 : Math.min(1, 0.5 + 0.25 * (evidence.length - 1)), evidence };
 }
