@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowCandidates } from '../../src/daily/candidates.queries.js';
 import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
-import { headlineTokens, jaccard, names, numbers, shingles } from '../../src/news/cluster/shingles.js';
+import { conflicting, headline, similarity, type Headline } from '../../src/news/cluster/headline.js';
+import { MAX_POSTING } from '../../src/news/cluster/pairs.js';
+import { headlineTokens } from '../../src/news/cluster/shingles.js';
+import { wordWeights } from '../../src/news/cluster/weights.js';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { sources } from '../../src/db/schema/index.js';
 import { reclusterRecent } from '../../src/news/recluster.js';
@@ -13,9 +16,10 @@ import { seededRandom } from '../support/random.js';
 
 /**
  * clusterStories written the slow, obvious way: units (one URL, or one wording within the window),
- * every pair of units compared, the alike pairs merged most similar first, each merge only when
- * every unit of one cluster matches every unit of the other. The fast version (MinHash pairs,
- * refusals remembered) must give exactly these clusters.
+ * every pair of units compared (those sharing a word fewer than MAX_POSTING headlines use: the
+ * candidate rule), the alike pairs merged most similar first, each merge only when every unit of
+ * one cluster matches every unit of the other. The fast version (a word index, refusals
+ * remembered) must give exactly these clusters.
  */
 function referenceClusters(stories: ClusterItem[]): Array<{ representative: number; members: number[] }> {
   const windowMs = DEFAULT_WINDOW_HOURS * 3_600_000;
@@ -25,10 +29,11 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   const union = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
-  const headlines = items.map((s) => {
-    const tokens = headlineTokens(s.title);
-    return { tokens, shingles: shingles(tokens), numbers: numbers(tokens), names: names(s.title), wording: tokens.join(' ') };
-  });
+  const words: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (w: string) => ids.get(w) ?? (ids.set(w, words.push(w) - 1), words.length - 1);
+  const headlines = items.map((s) => ({ ...headline(s.title, s.url, idOf), wording: headlineTokens(s.title).join(' ') }));
+  const weight = wordWeights(words, headlines.map((h) => h.ids));
   const inTime = items.map((_, i) => i).sort((i, j) => items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime() || i - j);
   const byUrl = new Map<string, number>();
   const byWording = new Map<string, number>();
@@ -44,35 +49,31 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
     if (anchor !== undefined && items[i]!.effectiveAt.getTime() - items[anchor]!.effectiveAt.getTime() <= windowMs) union(anchor, i);
     else byWording.set(w, i);
   }
-  type H = (typeof headlines)[number];
-  const ownNames = (a: H, b: H) =>
-    a.names === null ? [] : a.tokens.flatMap((t, i) => (a.names!.has(t) && !b.tokens.includes(t) ? [{ before: a.tokens[i - 1], after: a.tokens[i + 1] }] : []));
-  const conflicting = (a: H, b: H) => {
-    if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
-    const inB = ownNames(b, a);
-    return ownNames(a, b).some((x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)));
-  };
   const unitOf = new Map<number, number[]>();
   for (const i of inTime) unitOf.set(find(i), [...(unitOf.get(find(i)) ?? []), i]);
   const units = [...unitOf.values()].map((members) => ({
     members,
     at: items[members[0]!]!.effectiveAt.getTime(),
-    headlines: [...new Map(members.filter((i) => headlines[i]!.shingles.size > 0 && !items[i]!.selfPost).map((i) => [headlines[i]!.wording, headlines[i]!])).values()],
+    // One per wording, the earliest's (its URL slug counts too).
+    headlines: [...new Map(members.filter((i) => headlines[i]!.ids.length > 0 && !items[i]!.selfPost).reverse().map((i) => [headlines[i]!.wording, headlines[i]!])).values()],
   }));
-  const similarity = (a: (typeof units)[number], b: (typeof units)[number]) => {
+  const uses = new Map<number, number>();
+  for (const u of units) for (const h of u.headlines) for (const id of h.ids) uses.set(id, (uses.get(id) ?? 0) + 1);
+  const proposed = (x: Headline, y: Headline) => [...x.ids].some((id) => y.ids.includes(id) && uses.get(id)! <= MAX_POSTING);
+  const compare = (a: (typeof units)[number], b: (typeof units)[number], onlyProposed: boolean) => {
     if (Math.abs(a.at - b.at) > windowMs) return { sim: 0, clash: false };
     let sim = 0;
     let clash = false;
     for (const x of a.headlines) for (const y of b.headlines) {
       clash ||= conflicting(x, y);
-      sim = Math.max(sim, jaccard(x.shingles, y.shingles));
+      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, similarity(x.ids, y.ids, weight));
     }
     return { sim, clash };
   };
   const pairs: Array<[number, number, number]> = [];
   units.forEach((a, u) => units.forEach((b, v) => {
     if (v <= u) return;
-    const { sim } = similarity(a, b);
+    const { sim } = compare(a, b, true);
     if (sim >= DEFAULT_THRESHOLD) pairs.push([u, v, sim]);
   }));
   pairs.sort((x, y) => y[2] - x[2] || x[0] * units.length + x[1] - (y[0] * units.length + y[1]));
@@ -83,7 +84,7 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
     const cv = clusterOf[v]!;
     if (cu === cv) continue;
     const whole = cluster[cu]!.every((x) => cluster[cv]!.every((y) => {
-      const { sim, clash } = similarity(units[x]!, units[y]!);
+      const { sim, clash } = compare(units[x]!, units[y]!, false);
       return sim >= DEFAULT_THRESHOLD && !clash;
     }));
     if (!whole) continue;
