@@ -4,16 +4,20 @@ import { isSelfPost, kindOf, type SourceKind } from '../news/kind.js';
 import { publisherOf } from '../news/publisher.js';
 import type { CandidateStory } from './types.js';
 
-interface Row {
+interface SourceRow {
   id: number;
-  source_id: number;
-  source_name: string;
-  source_weight: number;
-  source_url: string;
+  name: string;
+  weight: number;
+  url: string;
   site_url: string | null;
   publisher: string | null;
   kind: SourceKind | null;
   detected_kind: SourceKind;
+}
+
+interface Row {
+  id: number;
+  source_id: number;
   title: string;
   url: string | null;
   summary: string;
@@ -28,39 +32,42 @@ interface Row {
 
 const dateText = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
-/** Stories matching `where`, with their source and linked concept names: one statement. */
+/**
+ * Stories matching `where`, with their linked concept names: one statement; and their sources,
+ * a few rows read apart, whose publisher and kind are worked out once each, not per story.
+ */
 async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sql``): Promise<CandidateStory[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`select s.id, s.source_id, src.name as source_name, src.weight as source_weight, src.url as source_url, src.site_url,
-          src.publisher, src.kind, src.detected_kind, s.title, s.url, s.summary, s.effective_at, s.first_seen_at, s.points,
-          s.comments, s.arxiv_announce ${extra},
+    sql`select s.id, s.source_id, s.title, s.url, s.summary, s.effective_at, s.first_seen_at, s.points, s.comments, s.arxiv_announce ${extra},
           (select array_agg(c.name order by c.name) from story_concepts sc join concepts c on c.id = sc.concept_id
             where sc.story_id = s.id and c.status = 'published') as concept_names
-        from stories s join sources src on src.id = s.source_id ${join}
+        from stories s ${join}
         where ${where}
         order by s.id`,
   );
-  // Publisher and kind are the source's: worked out once per source, not per story.
-  const bySource = new Map<number, { publisher: string; aggregator: boolean }>();
+  if (rows.length === 0) return [];
+  const sources = new Map(
+    (await queryRows<SourceRow>(db, sql`select id, name, weight, url, site_url, publisher, kind, detected_kind from sources`)).map((r) => [
+      Number(r.id),
+      {
+        ...r,
+        publisher: publisherOf({ publisher: r.publisher, siteUrl: r.site_url, url: r.url }),
+        aggregator: kindOf({ kind: r.kind, detectedKind: r.detected_kind }) === 'aggregator',
+      },
+    ]),
+  );
   return rows.map((r) => {
     const sourceId = Number(r.source_id);
-    let source = bySource.get(sourceId);
-    if (!source) {
-      source = {
-        publisher: publisherOf({ publisher: r.publisher, siteUrl: r.site_url, url: r.source_url }),
-        aggregator: kindOf({ kind: r.kind, detectedKind: r.detected_kind }) === 'aggregator',
-      };
-      bySource.set(sourceId, source);
-    }
+    const source = sources.get(sourceId)!;
     return {
       id: Number(r.id),
       sourceId,
-      sourceName: r.source_name,
-      sourceWeight: Number(r.source_weight),
+      sourceName: source.name,
+      sourceWeight: Number(source.weight),
       publisher: source.publisher,
       aggregator: source.aggregator,
-      selfPost: source.aggregator && isSelfPost(r.url, r.site_url, r.source_url),
+      selfPost: source.aggregator && isSelfPost(r.url, source.site_url, source.url),
       title: r.title,
       url: r.url,
       summary: r.summary,

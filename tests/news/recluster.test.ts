@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowCandidates } from '../../src/daily/candidates.queries.js';
 import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
 import { conflicting, headline, similarity, type Headline } from '../../src/news/cluster/headline.js';
-import { MAX_POSTING } from '../../src/news/cluster/pairs.js';
+import { maxPosting } from '../../src/news/cluster/pairs.js';
 import { headlineTokens } from '../../src/news/cluster/shingles.js';
 import { wordWeights } from '../../src/news/cluster/weights.js';
 import { queryRows, type Db } from '../../src/db/client.js';
@@ -16,7 +16,7 @@ import { seededRandom } from '../support/random.js';
 
 /**
  * clusterStories written the slow, obvious way: units (one URL, or one wording within the window),
- * every pair of units compared (those sharing a word fewer than MAX_POSTING headlines use: the
+ * every pair of units compared (those sharing a word no more than maxPosting headlines use: the
  * candidate rule), the alike pairs merged most similar first, each merge only when every unit of
  * one cluster matches every unit of the other. The fast version (a word index, refusals
  * remembered) must give exactly these clusters.
@@ -59,7 +59,8 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   }));
   const uses = new Map<number, number>();
   for (const u of units) for (const h of u.headlines) for (const id of h.ids) uses.set(id, (uses.get(id) ?? 0) + 1);
-  const proposed = (x: Headline, y: Headline) => [...x.ids].some((id) => y.ids.includes(id) && uses.get(id)! <= MAX_POSTING);
+  const entries = units.reduce((n, u) => n + u.headlines.length, 0);
+  const proposed = (x: Headline, y: Headline) => [...x.ids].some((id) => y.ids.includes(id) && uses.get(id)! <= maxPosting(entries));
   const compare = (a: (typeof units)[number], b: (typeof units)[number], onlyProposed: boolean) => {
     if (Math.abs(a.at - b.at) > windowMs) return { sim: 0, clash: false };
     let sim = 0;

@@ -78,13 +78,9 @@ function units(items: readonly ClusterItem[], headlines: readonly Headline[], wi
 function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: Float64Array): boolean {
   if (Math.abs(a.at - b.at) > windowMs) return false;
   let best = 0;
-  for (const x of a.headlines) {
-    for (const y of b.headlines) {
-      if (conflicting(x, y)) return false;
-      best = Math.max(best, similarity(x.ids, y.ids, weight));
-    }
-  }
-  return best >= threshold;
+  for (const x of a.headlines) for (const y of b.headlines) best = Math.max(best, similarity(x.ids, y.ids, weight));
+  // The costlier check last: most pairs are already too far apart in words.
+  return best >= threshold && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
 }
 
 /**
