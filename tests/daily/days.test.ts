@@ -141,6 +141,7 @@ describe(`several real-shaped days through the whole pipeline on ${backend}`, ()
     expect(titles(edition).filter((t) => t.startsWith('Sparse mixture-of-experts')).length).toBeLessThanOrEqual(1);
 
     const { plan } = await explainEdition(database.db, busy, tz, new Date());
+    if (process.env.EXPLAIN) console.log(explainLines(busy, plan).join('\n'));
     const why = (prefix: string) => plan.ranked.find((r) => r.cluster.representative.title.startsWith(prefix))!.outcome;
     expect(why('Tesla recalls')).toMatchObject({ excluded: expect.stringMatching(/^off-topic/) });
     expect(why('Marathon')).toMatchObject({ excluded: expect.stringMatching(/^off-topic/) });
