@@ -61,6 +61,8 @@ const feeds: {
     { title: 'Gradient Labs open-sources a diffusion model for weather forecasting', path: '/blog/weather-diffusion', summary: 'A diffusion model trained on reanalysis data.', date: at(thinNews, 10) },
     { title: 'How we train neural networks on a budget', path: '/blog/budget-training', summary: 'Machine learning on a budget.', date: at(busyNews, 8) },
     { title: 'Notes on transformer interpretability', path: '/blog/interpretability-notes', summary: 'Probing attention heads.', date: at(busyNews, 6) },
+    { title: 'Speculative decoding speeds up LLM inference on laptops', path: '/blog/speculative-decoding', summary: 'Faster large language model inference.', date: at(busyNews, 5) },
+    { title: 'Distilling diffusion models into one-step image generators', path: '/blog/diffusion-distillation', summary: 'Knowledge distillation for generative models.', date: at(busyNews, 4) },
   ],
   verge: [
     { title: "Acme's Vision 2 multimodal language model can now understand video", path: '/2025/acme-vision-2-multimodal-video', summary: 'The AI model watches clips.', date: at(busyNews, 16) },

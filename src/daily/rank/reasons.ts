@@ -24,7 +24,7 @@ export function conceptsReason(conceptNames: readonly string[]): string {
 }
 
 export function relevanceReason(relevance: number, evidence: readonly string[]): string {
-  const why = evidence.length > 0 ? `: ${listInWords(evidence, 5)}` : '';
+  const why = evidence.length > 0 ? `: mentions ${listInWords(evidence, 5)}` : '';
   return `about machine learning (relevance ${relevance.toFixed(2)}${why})`;
 }
 

@@ -80,9 +80,9 @@ describe('the orderings the issue asks for', () => {
   it('puts a story three publishers covered above a single lab post', () => {
     const url = 'https://acme.example/vision-2';
     const covered = clusterStories([
-      candidate({ id: 10, publisher: 'The Verge', sourceWeight: 1, title: 'Acme Vision 2.0 neural network adds video', url, effectiveAt: new Date(WINDOW_END.getTime() - 23 * HOUR) }),
-      candidate({ id: 11, publisher: 'Ars Technica', sourceWeight: 1, title: 'Acme Vision 2.0 neural network adds video', url }),
-      candidate({ id: 12, publisher: 'TechCrunch', sourceWeight: 1, title: 'Acme Vision 2.0 neural network adds video', url }),
+      candidate({ id: 10, publisher: 'The Verge', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url, effectiveAt: new Date(WINDOW_END.getTime() - 23 * HOUR) }),
+      candidate({ id: 11, publisher: 'Ars Technica', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url }),
+      candidate({ id: 12, publisher: 'TechCrunch', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url }),
     ]);
     const ranked = rank([...covered, single(labPost(20, { effectiveAt: WINDOW_END }))]);
     expect(ids(ranked)).toEqual([10, 20]);
