@@ -137,7 +137,7 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     if (ra === rb) continue;
     const pairKey = Math.min(ra, rb) * all.length + Math.max(ra, rb);
     if (refused.has(pairKey)) continue;
-    const whole = membersOf[ra]!.some((u) => membersOf[rb]!.some((v) => matches(all[u]!, all[v]!, windowMs, threshold, weight)));
+    const whole = membersOf[ra]!.every((u) => membersOf[rb]!.every((v) => matches(all[u]!, all[v]!, windowMs, threshold, weight)));
     if (!whole) {
       refused.add(pairKey);
       continue;
