@@ -25,8 +25,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         json: { type: 'boolean', default: false },
         name: { type: 'string' },
         weight: { type: 'string' },
+        publisher: { type: 'string' },
+        kind: { type: 'string' },
         date: { type: 'string' },
         force: { type: 'boolean' },
+        explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -39,11 +42,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"; try \`mlbrief --help\``);
     if (values['no-worker'] && name !== 'serve') throw new UsageError('--no-worker goes with `serve`');
-    if ((values.name !== undefined || values.weight !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
-      throw new UsageError('--name and --weight go with `sources add`');
+    const sourceFlags = [values.name, values.weight, values.publisher, values.kind];
+    if (sourceFlags.some((v) => v !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
+      throw new UsageError('--name, --weight, --publisher and --kind go with `sources add`');
     }
-    if ((values.date !== undefined || values.force !== undefined) && name !== 'edition') {
-      throw new UsageError('--date and --force go with `edition`');
+    if ((values.date !== undefined || values.force !== undefined || values.explain !== undefined) && name !== 'edition') {
+      throw new UsageError('--date, --force and --explain go with `edition`');
     }
     if (values.json && !['sources', 'ingest', 'edition'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
@@ -52,7 +56,15 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       config,
       logger,
       flags: { worker: !values['no-worker'], json: values.json },
-      options: { name: values.name, weight: values.weight, date: values.date, force: values.force },
+      options: {
+        name: values.name,
+        weight: values.weight,
+        publisher: values.publisher,
+        kind: values.kind,
+        date: values.date,
+        force: values.force,
+        explain: values.explain,
+      },
       positionals: rest,
       out: (line) => process.stdout.write(`${line}\n`),
     });

@@ -10,8 +10,11 @@ commands:
   worker                the scheduler alone (needs DATABASE_URL)
   migrate               apply pending migrations (safe to run concurrently)
   seed                  upsert everything in seeds/ (idempotent)
-  sources add URL [--name N] [--weight W] | sources list [--json] | sources remove URL
+  sources add URL [--name N] [--weight W] [--publisher P] [--kind feed|aggregator]
+          | sources list [--json] | sources remove URL
   ingest [--json]       one fetch pass over all enabled sources now
-  edition [--date YYYY-MM-DD] [--force] [--json]   build (or rebuild) the edition for a date and print it
+  edition [--date YYYY-MM-DD] [--force] [--json] [--explain]
+                        build (or rebuild) the edition for a date and print it; --explain lists every
+                        candidate story: members, publishers, signals, score, and what kept it out
 
 environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { concepts, editions, editionStories } from '../db/schema/index.js';
 import { lockKeys, waitForLock } from '../db/locks.js';
-import { addDays, dateIn, isIsoDate, startOfDay } from '../shared/dates.js';
+import { dateIn, isIsoDate } from '../shared/dates.js';
 import { badInput } from '../shared/errors.js';
 import { editionsPublished } from '../shared/metrics.js';
 import { editionChanged } from './edition-events.js';
-import { candidateStories } from './candidates.queries.js';
-import { clusterStories } from './cluster/index.js';
-import { rankClusters } from './rank/index.js';
-import { pickConcepts } from './rotation/index.js';
+import { planEdition, type EditionPlan } from './plan.js';
+import { conceptsForDate } from './rotation/index.js';
 import type { EditionSnapshot } from './snapshot.js';
-import type { RankedCluster } from './types.js';
+import type { CandidateStory } from './types.js';
 
 export type EditionRow = typeof editions.$inferSelect;
 
@@ -23,10 +21,8 @@ export interface EditionDeps {
 }
 
 /** Fixed: changing it would reshuffle every future rotation. */
-const rotationSeed = 'mlbrief-rotation-v1';
-const storiesPerEdition = 5;
+const rotationSeed = 'mlbrief-rotation-v2';
 const conceptsPerEdition = 5;
-const maxReachBackDays = 3;
 
 /** An edition as publishing would store it, before it has a row id. */
 export type EditionDraft = Omit<EditionRow, 'id'>;
@@ -75,14 +71,20 @@ export async function publishEdition(deps: EditionDeps, date: string, options: {
 
 /** The edition for `date` exactly as publishing it at `now` would freeze it, built in memory only. */
 export async function buildEdition(db: Db, date: string, timeZone: string, now: Date): Promise<EditionDraft> {
-  const snapshot = await buildSnapshot(db, date, timeZone, now);
-  return {
+  return (await explainEdition(db, date, timeZone, now)).draft;
+}
+
+/** The draft and every candidate cluster behind it, with the rule that kept each out of the five. */
+export async function explainEdition(db: Db, date: string, timeZone: string, now: Date): Promise<{ draft: EditionDraft; plan: EditionPlan }> {
+  const { snapshot, plan } = await buildSnapshot(db, date, timeZone, now);
+  const draft = {
     date,
     publishedAt: now,
     content: snapshot,
     conceptSlugs: snapshot.concepts.map((c) => c.slug),
     contentHash: createHash('sha256').update(JSON.stringify(snapshot)).digest('base64url').slice(0, 27),
   };
+  return { draft, plan };
 }
 
 export async function editionByDate(db: Db, date: string): Promise<EditionRow | undefined> {
@@ -90,62 +92,50 @@ export async function editionByDate(db: Db, date: string): Promise<EditionRow | 
   return row;
 }
 
-async function buildSnapshot(db: Db, date: string, timeZone: string, now: Date): Promise<EditionSnapshot> {
-  const end = startOfDay(date, timeZone);
-  let ranked: RankedCluster[] = [];
-  let days = 1;
-  // A morning paper: D's brief carries D-1's news; a thin day reaches back, a day at a time.
-  for (; days <= maxReachBackDays; days++) {
-    const start = startOfDay(addDays(date, -days), timeZone);
-    const clusters = clusterStories(await candidateStories(db, start, end));
-    ranked = rankClusters(clusters, { windowEnd: end, limit: storiesPerEdition, maxPerSource: 2 });
-    if (ranked.length >= storiesPerEdition) break;
-  }
-  days = Math.min(days, maxReachBackDays);
-  const reachNote = days > 1 ? [`from the ${days} days before the edition (fewer than five stories in the last 24 hours)`] : [];
+/** The stories of the five as frozen: coverage is publishers, alsoCoveredBy one story per other publisher. */
+function frozenStories(plan: EditionPlan): EditionSnapshot['stories'] {
+  return plan.ranked.flatMap((r) => {
+    if (!('rank' in r.outcome)) return [];
+    const { representative: rep, members, publishers } = r.cluster;
+    const others = new Map<string, CandidateStory>();
+    for (const m of members) if (m.publisher !== rep.publisher && !others.has(m.publisher)) others.set(m.publisher, m);
+    return [
+      {
+        rank: r.outcome.rank,
+        score: r.score.total,
+        reasons: r.reasons,
+        storyId: rep.id,
+        title: rep.title,
+        url: rep.url,
+        summary: rep.summary,
+        sourceId: rep.sourceId,
+        sourceName: rep.sourceName,
+        publisher: rep.publisher,
+        publishedAt: rep.effectiveAt.toISOString(),
+        coverage: publishers.length,
+        alsoCoveredBy: [...others.values()].map((m) => ({ storyId: m.id, sourceName: m.sourceName, publisher: m.publisher, url: m.url })),
+      },
+    ];
+  });
+}
 
-  const history = await db
-    .select({ date: editions.date, conceptSlugs: editions.conceptSlugs })
-    .from(editions)
-    .where(lt(editions.date, date))
-    .orderBy(asc(editions.date));
+async function buildSnapshot(db: Db, date: string, timeZone: string, now: Date): Promise<{ snapshot: EditionSnapshot; plan: EditionPlan }> {
+  const plan = await planEdition(db, date, timeZone);
   const published = await db
     .select({ id: concepts.id, slug: concepts.slug, name: concepts.name, title: concepts.title, summary: concepts.summary, createdAt: concepts.createdAt })
     .from(concepts)
-    .where(and(eq(concepts.status, 'published')));
-  const slugs = pickConcepts(
-    history.map((h) => ({ date: h.date, conceptSlugs: h.conceptSlugs })),
-    published.map((c) => ({ slug: c.slug, createdAt: c.createdAt })),
-    { date, count: conceptsPerEdition, seed: rotationSeed },
-  );
+    .where(eq(concepts.status, 'published'));
+  const slugs = conceptsForDate(date, published, { count: conceptsPerEdition, seed: rotationSeed });
   const bySlug = new Map(published.map((c) => [c.slug, c]));
-
-  return {
+  const snapshot: EditionSnapshot = {
     date,
     publishedAt: now.toISOString(),
-    window: { start: startOfDay(addDays(date, -days), timeZone).toISOString(), end: end.toISOString(), reachedBackDays: days },
+    window: { start: plan.window.start.toISOString(), end: plan.window.end.toISOString(), reachedBackDays: plan.window.reachedBackDays },
     concepts: slugs.map((slug) => {
       const { id, name, title, summary } = bySlug.get(slug)!;
       return { id, slug, name, title, summary };
     }),
-    stories: ranked.map(({ rank, score, reasons, cluster }) => {
-      const r = cluster.representative;
-      return {
-        rank,
-        score,
-        reasons: [...reasons, ...reachNote],
-        storyId: r.id,
-        title: r.title,
-        url: r.url,
-        summary: r.summary,
-        sourceId: r.sourceId,
-        sourceName: r.sourceName,
-        publishedAt: r.effectiveAt.toISOString(),
-        coverage: cluster.sources.length,
-        alsoCoveredBy: [...new Map(cluster.members.filter((m) => m.sourceId !== r.sourceId).map((m) => [m.sourceId, m])).values()].map(
-          (m) => ({ storyId: m.id, sourceName: m.sourceName, url: m.url }),
-        ),
-      };
-    }),
+    stories: frozenStories(plan),
   };
+  return { snapshot, plan };
 }

@@ -1,5 +1,6 @@
-import { ingestCaughtUp } from '../news/ingest-runs.queries.js';
+import { firstIngestAt, ingestCaughtUp } from '../news/ingest-runs.queries.js';
 import { dateIn, startOfDay } from '../shared/dates.js';
+import { notFound } from '../shared/errors.js';
 import { buildEdition, checkEditionDate, editionByDate, publishEdition, type EditionDeps, type EditionRow } from './build.js';
 import { latestEdition } from './editions.queries.js';
 
@@ -28,12 +29,17 @@ export async function publishWhenNewsIsIn(deps: EditionDeps, date: string): Prom
 /**
  * The edition for `date` as a reader gets it: the stored one; else, once its news is in, published
  * now; else a preview built exactly as publishing would build it but not stored, so a reader
- * never freezes an edition before its news arrives (and the rotation, which replays stored
- * editions, never sees a preview).
+ * never freezes an edition before its news arrives. A date before the day of this installation's
+ * first ingest (today, before any) has no news to show: NOT_FOUND, not an invented edition.
  */
 export async function editionForReading(deps: EditionDeps, date: string): Promise<ReadEdition> {
   const now = (deps.now ?? (() => new Date()))();
   checkEditionDate(date, deps.timeZone, now);
+  const stored = await editionByDate(deps.database.db, date);
+  if (stored) return { edition: stored, preview: false };
+  const first = await firstIngestAt(deps.database.db);
+  const firstDay = dateIn(deps.timeZone, first ?? now);
+  if (date < firstDay) throw notFound(`no edition for ${date}: it is before this installation's first news (${firstDay})`);
   const published = await publishWhenNewsIsIn(deps, date);
   if (published) return { edition: published, preview: false };
   const draft = await buildEdition(deps.database.db, date, deps.timeZone, now);

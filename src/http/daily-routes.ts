@@ -138,15 +138,15 @@ export function dailyRoutes(deps: EditionDeps) {
   return { answerFromCache, route };
 }
 
-/** Undefined when it already answered (a bad date). */
+/** Undefined when it already answered (a bad date, or one before this installation's news). */
 async function renderDaily(deps: EditionDeps, res: ServerResponse, base: string, date?: string, email?: string): Promise<Rendered | undefined> {
   const today = dateIn(deps.timeZone, new Date());
   let read: ReadEdition;
   try {
     read = date ? await editionForReading(deps, date) : await newestEditionForReading(deps);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
-      sendError(res, 400, 'BAD_USER_INPUT', error.message);
+    if (error instanceof AppError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) {
+      sendError(res, error.code === 'NOT_FOUND' ? 404 : 400, error.code, error.message);
       return undefined;
     }
     throw error;

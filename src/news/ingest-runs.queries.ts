@@ -35,3 +35,9 @@ export async function ingestHistory(db: Db): Promise<IngestHistory> {
     lastSucceededAt: row!.last_succeeded_at === null ? null : new Date(row!.last_succeeded_at),
   };
 }
+
+/** When this installation's first ingest pass started; null before the first. */
+export async function firstIngestAt(db: Db): Promise<Date | null> {
+  const [row] = await queryRows<{ first: string | Date | null }>(db, sql`select min(started_at) as first from ingest_runs`);
+  return row?.first ? new Date(row.first) : null;
+}

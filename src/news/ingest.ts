@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import { ingestItemsNew, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
 import { refreshStatistics } from '../db/maintenance.js';
 import { nextAttemptAt } from './backoff.js';
+import { detectKind, type SourceKind } from './kind.js';
 import { fetchFeed } from './fetch/fetch-feed.js';
 import { createLimiter, type Limiter } from './fetch/limiter.js';
 import { buildConceptMatcher } from './link/index.js';
@@ -162,6 +163,7 @@ async function ingestSource(
         etag: fetched.etag,
         lastModified: fetched.lastModified,
         siteUrl: feed.siteUrl,
+        detectedKind: detectKind(items.map((i) => i.url), source.siteUrl ?? feed.siteUrl, source.url),
       });
       return result;
     });
@@ -182,7 +184,15 @@ async function recordSuccess(
   db: Db,
   sourceId: number,
   at: Date,
-  r: { status: 'ok' | 'not_modified'; httpStatus: number; etag: string | null; lastModified: string | null; siteUrl?: string | null },
+  r: {
+    status: 'ok' | 'not_modified';
+    httpStatus: number;
+    etag: string | null;
+    lastModified: string | null;
+    siteUrl?: string | null;
+    /** From this fetch's items; null (too few links to tell) keeps the last one. */
+    detectedKind?: SourceKind | null;
+  },
 ) {
   await db
     .update(sources)
@@ -196,6 +206,7 @@ async function recordSuccess(
       etag: r.etag,
       lastModified: r.lastModified,
       ...(r.siteUrl ? { siteUrl: sql`coalesce(${sources.siteUrl}, ${r.siteUrl})` } : {}),
+      ...(r.detectedKind ? { detectedKind: r.detectedKind } : {}),
     })
     .where(eq(sources.id, sourceId));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sources } from '../db/schema/index.js';
 import { AppError, badInput } from '../shared/errors.js';
+import type { SourceKind } from './kind.js';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -9,6 +10,10 @@ export interface SourceInput {
   url: string;
   name?: string | undefined;
   weight?: number | undefined;
+  /** Overrides the inferred publisher. */
+  publisher?: string | undefined;
+  /** Overrides the detected kind. */
+  kind?: SourceKind | undefined;
 }
 
 export function checkFeedUrl(url: string): string {
@@ -25,6 +30,18 @@ export function checkFeedUrl(url: string): string {
 export function checkWeight(weight: number): number {
   if (!Number.isFinite(weight) || weight < 0 || weight > 10) throw badInput('weight must be between 0 and 10');
   return weight;
+}
+
+/** A publisher name as given, trimmed; 1–100 characters. */
+export function checkPublisher(publisher: string): string {
+  const name = publisher.trim();
+  if (name.length === 0 || name.length > 100) throw badInput('publisher must be 1 to 100 characters');
+  return name;
+}
+
+export function checkKind(kind: string): SourceKind {
+  if (kind !== 'feed' && kind !== 'aggregator') throw badInput('kind must be feed or aggregator');
+  return kind;
 }
 
 export async function listSources(db: Db): Promise<SourceRow[]> {
@@ -49,7 +66,13 @@ export async function addSource(db: Db, input: SourceInput): Promise<SourceRow> 
   const url = checkFeedUrl(input.url);
   const [row] = await db
     .insert(sources)
-    .values({ url, name: input.name?.trim() || new URL(url).hostname, weight: checkWeight(input.weight ?? 1) })
+    .values({
+      url,
+      name: input.name?.trim() || new URL(url).hostname,
+      weight: checkWeight(input.weight ?? 1),
+      publisher: input.publisher === undefined ? null : checkPublisher(input.publisher),
+      kind: input.kind === undefined ? null : checkKind(input.kind),
+    })
     .onConflictDoNothing({ target: sources.url })
     .returning();
   if (!row) throw new AppError('BAD_USER_INPUT', `a source with URL ${url} already exists`);
@@ -59,7 +82,7 @@ export async function addSource(db: Db, input: SourceInput): Promise<SourceRow> 
 export async function updateSource(
   db: Db,
   id: number,
-  changes: { name?: string | null; weight?: number | null; enabled?: boolean | null },
+  changes: { name?: string | null; weight?: number | null; enabled?: boolean | null; publisher?: string | null; kind?: SourceKind | null },
 ): Promise<SourceRow> {
   const set: Partial<SourceRow> = {};
   if (changes.name != null) {
@@ -67,6 +90,9 @@ export async function updateSource(
     if (!set.name) throw badInput('name must not be empty');
   }
   if (changes.weight != null) set.weight = checkWeight(changes.weight);
+  // An empty publisher goes back to the inferred one.
+  if (changes.publisher != null) set.publisher = changes.publisher.trim() === '' ? null : checkPublisher(changes.publisher);
+  if (changes.kind != null) set.kind = checkKind(changes.kind);
   if (changes.enabled != null) {
     set.enabled = changes.enabled;
     // Re-enabling a feed retries it on the next pass instead of waiting out an old backoff.

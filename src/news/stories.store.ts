@@ -37,6 +37,9 @@ function chunkJson(chunk: StoryToStore[]): string {
       author: wellFormed(i.author),
       arxiv_id: wellFormed(i.arxivId),
       published_at: i.publishedAt?.toISOString() ?? null,
+      points: i.points,
+      comments: i.comments,
+      arxiv_announce: i.arxivAnnounce,
       concept_ids: i.conceptIds,
     })),
   );
@@ -51,7 +54,9 @@ const fromJson = <T>(value: T | string | null): T | null => (typeof value === 's
 /**
  * Upserts one feed's items, a statement per chunk, the UNIQUE (source_id, identity) constraint
  * doing the dedupe. Unchanged items are not rewritten, so a second ingest of the same feed changes
- * nothing; a story's date is fixed when first seen, so editions stay reproducible. New stories get
+ * nothing; a story's date is fixed when first seen, so editions stay reproducible, and so is how arXiv
+ * announced it (a paper first seen new stays new when replaced later). Points and comments follow
+ * the aggregator, but a fetch that shows none keeps the last ones seen. New stories get
  * their concept links in the same statement; a rewritten story's links are replaced after it.
  */
 export async function storeStories(db: Db, sourceId: number, items: StoryToStore[]): Promise<StoreResult> {
@@ -63,15 +68,20 @@ export async function storeStories(db: Db, sourceId: number, items: StoryToStore
       db,
       sql`with input as (
           select * from json_to_recordset(${chunkJson(chunk)}::json) as x(identity text, guid text, url text, title text,
-            summary text, content_html text, author text, arxiv_id text, published_at timestamptz, concept_ids integer[])
+            summary text, content_html text, author text, arxiv_id text, published_at timestamptz, points integer, comments integer,
+            arxiv_announce text, concept_ids integer[])
         ), written as (
-          insert into stories (source_id, identity, guid, url, title, summary, content_html, author, arxiv_id, published_at)
-          select ${sourceId}::integer, identity, guid, url, title, summary, content_html, author, arxiv_id, published_at from input
+          insert into stories (source_id, identity, guid, url, title, summary, content_html, author, arxiv_id, published_at, points, comments, arxiv_announce)
+          select ${sourceId}::integer, identity, guid, url, title, summary, content_html, author, arxiv_id, published_at, points, comments, arxiv_announce
+          from input
           on conflict (source_id, identity) do update set guid = excluded.guid, url = excluded.url, title = excluded.title,
             summary = excluded.summary, content_html = excluded.content_html, author = excluded.author,
-            arxiv_id = excluded.arxiv_id, updated_at = now()
-          where (stories.guid, stories.url, stories.title, stories.summary, stories.content_html, stories.author, stories.arxiv_id)
-            is distinct from (excluded.guid, excluded.url, excluded.title, excluded.summary, excluded.content_html, excluded.author, excluded.arxiv_id)
+            arxiv_id = excluded.arxiv_id, points = coalesce(excluded.points, stories.points),
+            comments = coalesce(excluded.comments, stories.comments), updated_at = now()
+          where (stories.guid, stories.url, stories.title, stories.summary, stories.content_html, stories.author, stories.arxiv_id,
+              stories.points, stories.comments)
+            is distinct from (excluded.guid, excluded.url, excluded.title, excluded.summary, excluded.content_html, excluded.author,
+              excluded.arxiv_id, coalesce(excluded.points, stories.points), coalesce(excluded.comments, stories.comments))
           returning id, identity, (xmax = 0) as inserted
         ), linked as (
           insert into story_concepts (story_id, concept_id)

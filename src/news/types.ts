@@ -70,6 +70,8 @@ export interface ParsedItem {
   author: string | null;
   /** null when the feed gave no date or one that cannot be parsed. */
   publishedAt: Date | null;
+  /** arXiv's <arxiv:announce_type> (new, cross, replace, replace-cross), where the feed has it. */
+  announceType?: string | null;
 }
 
 export interface ParsedFeed {
@@ -109,4 +111,9 @@ export interface NormalizedItem {
   arxivId: string | null;
   /** The feed's date, or null when missing, unparseable, absurd or in the future. */
   publishedAt: Date | null;
+  /** Reader endorsement an aggregator showed (hnrss "Points: N", "# Comments: N"); null when none. */
+  points: number | null;
+  comments: number | null;
+  /** How arXiv announced it (new, cross, replace, replace-cross); null for anything else. */
+  arxivAnnounce: string | null;
 }

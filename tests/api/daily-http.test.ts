@@ -15,8 +15,9 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC' });
-    // The news is in (a pass ran today), so reading a date publishes its edition.
-    await database.db.execute(sql`insert into ingest_runs (trigger, status, finished_at, sources_total) values ('cli', 'succeeded', now(), 1)`);
+    // The install's first pass ran ten days ago and one ran today: reading a past date publishes its edition.
+    await database.db.execute(sql`insert into ingest_runs (trigger, status, started_at, finished_at, sources_total)
+      values ('cli', 'succeeded', now() - interval '10 days', now() - interval '10 days', 1), ('cli', 'succeeded', now(), now(), 1)`);
   });
   afterAll(async () => {
     await app.stop();
@@ -36,6 +37,16 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
     expect(body.conceptOfTheDay.slug).toBe(body.concepts[0].slug);
     const again = await fetch(`${app.url}/daily/${past}`);
     expect(await again.json()).toEqual(body);
+  });
+
+  it("answers 404 NOT_FOUND, over HTTP and GraphQL, for an unpublished date before this installation's first ingest", async () => {
+    const before = addDays(today, -20);
+    const res = await fetch(`${app.url}/daily/${before}`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    const query = await gql(app.url, `query($d: Date) { daily(date: $d) { date } }`, { d: before });
+    expect(query.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(query.data?.daily ?? null).toBeNull();
   });
 
   it('answers conditional GETs with 304', async () => {
@@ -120,6 +131,8 @@ describe(`cached daily bytes follow rebuilds on ${backend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC', ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '0' });
+    // This install's first ingest was long ago, so past dates have editions to read (previews here).
+    await database.db.execute(sql`insert into ingest_runs (trigger, status, started_at) values ('cli', 'abandoned', now() - interval '10 days')`);
   });
   afterAll(async () => {
     await app.stop();

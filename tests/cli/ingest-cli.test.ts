@@ -57,26 +57,42 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
   });
 
   it('refuses bad arguments with one line and exit 2, writing nothing', async () => {
-    for (const args of [['sources', 'add', 'ftp://x.example.org'], ['sources', 'add', feeds.url('/a'), '--weight', '11'], ['sources', 'frob'], ['sources', 'list', '--name', 'x']]) {
+    for (const args of [
+      ['sources', 'add', 'ftp://x.example.org'],
+      ['sources', 'add', feeds.url('/a'), '--weight', '11'],
+      ['sources', 'add', feeds.url('/a'), '--kind', 'podcast'],
+      ['sources', 'add', feeds.url('/a'), '--publisher', '  '],
+      ['sources', 'frob'],
+      ['sources', 'list', '--name', 'x'],
+      ['edition', '--publisher', 'x'],
+    ]) {
       const run = await mlbrief(args, env);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
     const list = await mlbrief(['sources', 'list', '--json'], env);
     expect(JSON.parse(list.stdout)).toEqual([]);
-  });
+  }, 180_000);
 
-  it('adds, lists and removes sources', async () => {
+  it('adds, lists and removes sources, with a publisher and kind given or inferred', async () => {
     for (const p of ['/a', '/b', '/slow', '/broken']) {
-      const run = await mlbrief(['sources', 'add', feeds.url(p), '--name', `feed ${p}`, '--weight', '2'], env);
+      const extra = p === '/b' ? ['--publisher', 'B News', '--kind', 'aggregator'] : [];
+      const run = await mlbrief(['sources', 'add', feeds.url(p), '--name', `feed ${p}`, '--weight', '2', ...extra], env);
       expect(run.stdout).toMatch(/^added /);
     }
     const dup = await mlbrief(['sources', 'add', feeds.url('/a')], env);
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/already exists/);
     const list = await mlbrief(['sources', 'list', '--json'], env);
-    expect(JSON.parse(list.stdout).map((s: { name: string }) => s.name)).toEqual(['feed /a', 'feed /b', 'feed /slow', 'feed /broken']);
-  });
+    const rows = JSON.parse(list.stdout) as { name: string; publisher: string; kind: string }[];
+    expect(rows.map((s) => s.name)).toEqual(['feed /a', 'feed /b', 'feed /slow', 'feed /broken']);
+    expect(rows.map((s) => [s.publisher, s.kind])).toEqual([
+      ['127.0.0.1', 'feed'], // no site link yet: the feed URL's host
+      ['B News', 'aggregator'],
+      ['127.0.0.1', 'feed'],
+      ['127.0.0.1', 'feed'],
+    ]);
+  }, 180_000);
 
   it('survives a crash mid-run: the next run completes the work without duplicates', async () => {
     const first = mlbrief(['ingest'], env);
@@ -112,6 +128,19 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
       if (!database) await check.close();
     }
   });
+
+  it('learns the publisher from the site link once fetched, and explains an edition', async () => {
+    const list = JSON.parse((await mlbrief(['sources', 'list', '--json'], env)).stdout) as { name: string; publisher: string }[];
+    expect(list.find((s) => s.name === 'feed /a')!.publisher).toBe('example.org'); // the fixture's <link>
+    const today = new Date().toISOString().slice(0, 10);
+    const text = await mlbrief(['edition', '--date', today, '--explain'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`Candidates for the edition of ${today}: window .* clusters?, \\d in the edition`));
+    const json = await mlbrief(['edition', '--date', today, '--explain', '--json'], env);
+    const parsed = JSON.parse(json.stdout) as { edition: { date: string }; candidates: unknown[] };
+    expect(parsed.edition.date).toBe(today);
+    expect(Array.isArray(parsed.candidates)).toBe(true);
+  }, 180_000);
 
   it('removes a source', async () => {
     const run = await mlbrief(['sources', 'remove', feeds.url('/broken')], env);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeedsDir } from '../../src/content/seeds/read-seeds.js';
 import { seedIfEmpty } from '../../src/content/seeds/seed-if-empty.js';
+import { publishEdition } from '../../src/daily/build.js';
 import { editionForReading, publishWhenNewsIsIn } from '../../src/daily/reading.js';
 import { queryRows } from '../../src/db/client.js';
 import { addDays, dateIn, startOfDay } from '../../src/shared/dates.js';
@@ -28,18 +29,27 @@ describe(`reading an edition that is not published on ${backend}`, () => {
   });
   afterAll(() => database.dispose());
 
-  it('gives a preview, stores nothing, while no ingest pass has run', async () => {
+  it("gives today's preview, stores nothing, and finds no edition for an earlier date, while no ingest pass has run", async () => {
     const now = new Date();
-    for (const date of [today, addDays(today, -5)]) {
-      const read = await editionForReading({ ...deps(), now: () => now }, date);
-      expect(read.preview).toBe(true);
-      expect(read.edition.date).toBe(date);
-      expect(read.edition.publishedAt).toEqual(now);
-      expect(read.edition.content.concepts).toHaveLength(5);
-      expect(read.edition.id).toBeLessThan(0); // no stored edition has it
-    }
+    const read = await editionForReading({ ...deps(), now: () => now }, today);
+    expect(read.preview).toBe(true);
+    expect(read.edition.date).toBe(today);
+    expect(read.edition.publishedAt).toEqual(now);
+    expect(read.edition.content.concepts).toHaveLength(5);
+    expect(read.edition.id).toBeLessThan(0); // no stored edition has it
+    await expect(editionForReading(deps(), addDays(today, -5))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await publishWhenNewsIsIn(deps(), today)).toBeUndefined();
     expect(await stored()).toEqual([]);
+  });
+
+  it("finds no edition for a date before this installation's first ingest, unless one was published", async () => {
+    const first = new Date(startOfDay(addDays(today, -3), 'UTC').getTime() + 9 * hour);
+    await run('abandoned', first, first);
+    await expect(editionForReading(deps(), addDays(today, -4))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await editionForReading(deps(), addDays(today, -3))).preview).toBe(true);
+    await publishEdition(deps(), addDays(today, -60)); // an admin's backfill
+    expect((await editionForReading(deps(), addDays(today, -60))).edition.date).toBe(addDays(today, -60));
+    await database.db.execute(sql`delete from editions`);
   });
 
   it('does not count a pass still running, abandoned, begun before the window closed, or whose every feed failed', async () => {
@@ -72,6 +82,7 @@ describe(`reading an edition that is not published on ${backend}`, () => {
   it('publishes on a read when no source is enabled: no news will come', async () => {
     const date = addDays(today, -30);
     await database.db.execute(sql`delete from ingest_runs`);
+    await run('abandoned', startOfDay(addDays(today, -40), 'UTC'), null); // the first ingest, long ago
     expect((await editionForReading(deps(), date)).preview).toBe(true);
     await database.db.execute(sql`update sources set enabled = false`);
     expect((await editionForReading(deps(), date)).preview).toBe(false);

@@ -44,11 +44,22 @@ function upsertLibrary(db: Db, library: SeedLibrary): Promise<SeedResult> {
       // Declared fields only: an operator's enabled flag and a feed's health stay as they are.
       await tx
         .insert(sources)
-        .values(library.sources.map((s) => ({ url: s.url, name: s.name, siteUrl: s.siteUrl ?? null, weight: s.weight })))
+        .values(
+          library.sources.map((s) => ({ url: s.url, name: s.name, siteUrl: s.siteUrl ?? null, weight: s.weight, publisher: s.publisher ?? null, kind: s.kind ?? null })),
+        )
         .onConflictDoUpdate({
           target: sources.url,
-          set: { name: sql`excluded.name`, siteUrl: sql`excluded.site_url`, weight: sql`excluded.weight` },
-          setWhere: sql`(${sources.name}, ${sources.siteUrl}, ${sources.weight}) is distinct from (excluded.name, excluded.site_url, excluded.weight)`,
+          // A publisher or kind the file leaves out keeps what an operator set.
+          set: {
+            name: sql`excluded.name`,
+            siteUrl: sql`excluded.site_url`,
+            weight: sql`excluded.weight`,
+            publisher: sql`coalesce(excluded.publisher, ${sources.publisher})`,
+            kind: sql`coalesce(excluded.kind, ${sources.kind})`,
+          },
+          setWhere: sql`(${sources.name}, ${sources.siteUrl}, ${sources.weight}, ${sources.publisher}, ${sources.kind})
+            is distinct from (excluded.name, excluded.site_url, excluded.weight, coalesce(excluded.publisher, ${sources.publisher}),
+              coalesce(excluded.kind, ${sources.kind}))`,
         });
     }
     const counts = { tags: library.tags.length, concepts: library.concepts.length, sources: library.sources.length };

@@ -78,6 +78,10 @@ export const sourceSeed = z.strictObject({
   name: text,
   siteUrl: z.url({ protocol: /^https?$/ }).optional(),
   weight: z.number().min(0).max(10).default(1),
+  /** The independent publisher; inferred from the site link when absent. */
+  publisher: text.optional(),
+  /** feed or aggregator; detected from the items when absent. */
+  kind: z.enum(['feed', 'aggregator']).optional(),
 });
 
 export const sourcesFile = z.strictObject({ sources: z.array(sourceSeed) });

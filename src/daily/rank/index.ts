@@ -1,75 +1,79 @@
-import type { RankedCluster, RankOptions, StoryCluster } from '../types.js';
-import { mlKeywords } from './keywords.js';
-import { ageReason, conceptsReason, coverageReason, keywordsReason, weightReason } from './reasons.js';
+import type { CandidateStory, JudgedCluster, RankedCluster, RankOptions, StoryCluster } from '../types.js';
+import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, weightReason } from './reasons.js';
+import { RELEVANCE_THRESHOLD, storyRelevance } from './relevance.js';
+import { endorsementOf, scoreOf } from './score.js';
 
-/**
- * The score is a lexicographic key written as one number, each part unable to outweigh a step of
- * the part before it: coverage × 10 000, then source weight in tenths × 50 (at most 5 000), then
- * relevance (capped at 10) × 4 (at most 40), then freshness in [0, 1] × 3. So one more source beats
- * any weight, 0.1 more weight beats any relevance, one more concept or keyword beats any freshness.
- */
-const COVERAGE_STEP = 10_000;
-const WEIGHT_TENTH_STEP = 50;
-const RELEVANCE_STEP = 4;
-const RELEVANCE_CAP = 10;
-const FRESHNESS_SPAN = 3;
-const WINDOW_MS = 24 * 3_600_000;
+export { RELEVANCE_THRESHOLD } from './relevance.js';
 
-interface Scored {
-  cluster: StoryCluster;
-  score: number;
-  reasons: string[];
-}
+const sortedDistinct = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-function distinctSorted(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Null for an off-topic cluster: no linked concept and no ML keyword in any member. */
-function scoreCluster(cluster: StoryCluster, windowEnd: Date): Scored | null {
-  const { representative: rep, members, sources } = cluster;
-  const concepts = distinctSorted(members.flatMap((m) => m.conceptNames));
-  const keywords = mlKeywords(members.flatMap((m) => [m.title, m.summary]));
-  const relevance = concepts.length + keywords.length;
-  if (relevance === 0) return null;
-
-  const weight = Math.min(10, Math.max(0, rep.sourceWeight));
-  const ageMs = windowEnd.getTime() - rep.effectiveAt.getTime();
-  const freshness = Math.min(1, Math.max(0, 1 - ageMs / WINDOW_MS));
-  const raw =
-    sources.length * COVERAGE_STEP +
-    Math.round(weight * 10) * WEIGHT_TENTH_STEP +
-    Math.min(relevance, RELEVANCE_CAP) * RELEVANCE_STEP +
-    freshness * FRESHNESS_SPAN;
-
-  const reasons = [coverageReason(sources.map((s) => s.name)), weightReason(rep.sourceName, rep.sourceWeight)];
-  if (concepts.length > 0) reasons.push(conceptsReason(concepts));
-  if (keywords.length > 0) reasons.push(keywordsReason(keywords));
-  reasons.push(ageReason(Math.max(0, ageMs)));
-  return { cluster, score: Math.round(raw * 1000) / 1000, reasons };
-}
-
-/**
- * The top `limit` clusters, best first, at most `maxPerSource` of them represented by one source.
- * Off-topic clusters are left out entirely rather than ranked last: an edition with fewer stories
- * is better than one padded with news that is not about ML. Ties go to the lower representative id.
- * The representative is its cluster's highest-weight item, so its weight is the cluster's maximum.
- */
-export function rankClusters(clusters: StoryCluster[], options: RankOptions): RankedCluster[] {
-  const scored = clusters
-    .map((cluster) => scoreCluster(cluster, options.windowEnd))
-    .filter((s): s is Scored => s !== null)
-    .sort((a, b) => b.score - a.score || a.cluster.representative.id - b.cluster.representative.id);
-
-  const perSource = new Map<number, number>();
-  const ranked: RankedCluster[] = [];
-  for (const { cluster, score, reasons } of scored) {
-    if (ranked.length >= options.limit) break;
-    const sourceId = cluster.representative.sourceId;
-    const taken = perSource.get(sourceId) ?? 0;
-    if (taken >= options.maxPerSource) continue;
-    perSource.set(sourceId, taken + 1);
-    ranked.push({ rank: ranked.length + 1, score, reasons, cluster });
+/** The most relevant member speaks for the cluster: one outlet's summary may say more than another's. */
+function relevanceOf(members: readonly CandidateStory[]): { score: number; evidence: string[] } {
+  let best = { score: -1, evidence: [] as string[] };
+  for (const m of members) {
+    const r = storyRelevance(m);
+    if (r.score > best.score) best = r;
   }
-  return ranked;
+  return best;
+}
+
+/**
+ * Scores one cluster and says why in words; the outcome is decided by rankClusters, except for what
+ * rules out a cluster on its own: an earlier edition showed it, or it is not about ML.
+ */
+export function judgeCluster(cluster: StoryCluster, tier: JudgedCluster['tier'], daysBack: number, windowEnd: Date): JudgedCluster {
+  const rep = cluster.representative;
+  const relevance = relevanceOf(cluster.members);
+  const { points, comments } = endorsementOf(cluster);
+  const ageMs = Math.max(0, windowEnd.getTime() - rep.effectiveAt.getTime());
+  const score = scoreOf({ publishers: cluster.publishers.length, points, comments, weight: rep.sourceWeight, relevance: relevance.score, ageMs });
+
+  const reasons = [coverageReason(cluster.publishers)];
+  if (points > 0 || comments > 0) reasons.push(endorsementReason(points, comments));
+  reasons.push(weightReason(rep.sourceName, rep.publisher, rep.sourceWeight));
+  reasons.push(relevanceReason(relevance.score, relevance.evidence));
+  const concepts = sortedDistinct(cluster.members.flatMap((m) => m.conceptNames));
+  if (concepts.length > 0) reasons.push(conceptsReason(concepts));
+  reasons.push(ageReason(ageMs));
+  const late = cluster.members.find((m) => m.lateFor !== null);
+  if (late) reasons.push(lateReason(late.lateFor!));
+  if (tier === 'reach-back') reasons.push(reachBackReason(daysBack));
+
+  const shown = cluster.members.find((m) => m.shownIn !== null);
+  const ruledOut = shown
+    ? `already in the edition of ${shown.shownIn}`
+    : relevance.score < RELEVANCE_THRESHOLD
+      ? `off-topic: relevance ${relevance.score.toFixed(2)} is below ${RELEVANCE_THRESHOLD}`
+      : null;
+  return { cluster, tier, daysBack, relevance: relevance.score, relevanceEvidence: relevance.evidence, points, comments, score, reasons, ruledOut };
+}
+
+const byScore = (a: JudgedCluster, b: JudgedCluster) => b.score.total - a.score.total || a.cluster.representative.id - b.cluster.representative.id;
+
+/**
+ * The top `limit` clusters: the day's own first, best score first, then reach-back clusters only
+ * for the places left; at most `maxPerPublisher` represented by one publisher. Off-topic clusters
+ * and those an earlier edition showed are left out rather than ranked last: an edition with fewer
+ * stories is better than one padded with news that is not about ML, or with yesterday's. Ties go to
+ * the lower representative id. Sets every cluster's outcome and returns all of them, the five first.
+ */
+export function rankClusters(own: JudgedCluster[], reachBack: JudgedCluster[], options: RankOptions): RankedCluster[] {
+  const perPublisher = new Map<string, number>();
+  let ranked = 0;
+  const ordered: RankedCluster[] = [];
+  const decide = (judged: JudgedCluster): RankedCluster['outcome'] => {
+    if (judged.ruledOut !== null) return { excluded: judged.ruledOut };
+    const publisher = judged.cluster.representative.publisher;
+    const taken = perPublisher.get(publisher) ?? 0;
+    if (ranked >= options.limit) return { excluded: `below the top ${options.limit}` };
+    if (taken >= options.maxPerPublisher) return { excluded: `${publisher} already has ${options.maxPerPublisher} of the ${options.limit}` };
+    perPublisher.set(publisher, taken + 1);
+    ranked += 1;
+    return { rank: ranked };
+  };
+  for (const tier of [own, reachBack]) {
+    for (const judged of [...tier].sort(byScore)) ordered.push({ ...judged, outcome: decide(judged) });
+  }
+  const rankOf = (j: RankedCluster) => ('rank' in j.outcome ? j.outcome.rank : Number.POSITIVE_INFINITY);
+  return ordered.sort((a, b) => rankOf(a) - rankOf(b) || (a.tier === b.tier ? 0 : a.tier === 'own' ? -1 : 1) || byScore(a, b));
 }

@@ -5,21 +5,27 @@ export function listInWords(items: readonly string[], max = Number.POSITIVE_INFI
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-export function coverageReason(sourceNames: readonly string[]): string {
-  const noun = sourceNames.length === 1 ? 'source' : 'sources';
-  return `covered by ${sourceNames.length} ${noun}: ${listInWords(sourceNames)}`;
+export function coverageReason(publishers: readonly string[]): string {
+  const noun = publishers.length === 1 ? 'publisher' : 'publishers';
+  return `covered by ${publishers.length} ${noun}: ${listInWords(publishers)}`;
 }
 
-export function weightReason(sourceName: string, weight: number): string {
-  return `from ${sourceName}, weight ${weight}`;
+export function endorsementReason(points: number, comments: number): string {
+  const parts = [points > 0 ? `${points} ${points === 1 ? 'point' : 'points'}` : '', comments > 0 ? `${comments} ${comments === 1 ? 'comment' : 'comments'}` : ''];
+  return `endorsed by readers: ${parts.filter(Boolean).join(', ')}`;
+}
+
+export function weightReason(sourceName: string, publisher: string, weight: number): string {
+  return `from ${sourceName} (${publisher}), weight ${weight}`;
 }
 
 export function conceptsReason(conceptNames: readonly string[]): string {
   return `mentions ${listInWords(conceptNames, 5)}`;
 }
 
-export function keywordsReason(keywords: readonly string[]): string {
-  return `about machine learning (mentions: ${keywords.join(', ')})`;
+export function relevanceReason(relevance: number, evidence: readonly string[]): string {
+  const why = evidence.length > 0 ? `: mentions ${listInWords(evidence, 5)}` : '';
+  return `about machine learning (relevance ${relevance.toFixed(2)}${why})`;
 }
 
 export function ageReason(ageMs: number): string {
@@ -27,4 +33,12 @@ export function ageReason(ageMs: number): string {
   if (hours < 1) return 'published less than an hour before the edition';
   if (hours < 48) return `published ${hours} ${hours === 1 ? 'hour' : 'hours'} before the edition`;
   return `published ${Math.floor(hours / 24)} days before the edition`;
+}
+
+export function lateReason(missedDate: string): string {
+  return `arrived after the edition of ${missedDate} was published, so it is in this one`;
+}
+
+export function reachBackReason(daysBack: number): string {
+  return `from ${daysBack} ${daysBack === 1 ? 'day' : 'days'} before the edition's window, filling a place the day's own stories left empty`;
 }

@@ -1,7 +1,35 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { stories } from './news.js';
-import type { EditionSnapshot } from '../../daily/snapshot.js';
+
+/**
+ * What a published edition freezes (editions.content). Dates are ISO strings: it is stored as JSON.
+ * Fields added later are optional, so editions frozen before them still read.
+ */
+export interface EditionSnapshot {
+  date: string;
+  publishedAt: string;
+  window: { start: string; end: string; reachedBackDays: number };
+  concepts: { id: number; slug: string; name: string; title: string; summary: string }[];
+  stories: {
+    rank: number;
+    score: number;
+    reasons: string[];
+    storyId: number;
+    title: string;
+    url: string | null;
+    summary: string;
+    sourceId: number;
+    sourceName: string;
+    /** The representative's publisher (since issue 15). */
+    publisher?: string;
+    publishedAt: string;
+    /** Distinct publishers (before issue 15: distinct sources). */
+    coverage: number;
+    /** One story per other publisher. */
+    alsoCoveredBy: { storyId: number; sourceName: string; publisher?: string; url: string | null }[];
+  }[];
+}
 
 export const editions = pgTable(
   'editions',

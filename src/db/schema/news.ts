@@ -24,6 +24,12 @@ export const sources = pgTable(
     name: text('name').notNull(),
     siteUrl: text('site_url'),
     weight: real('weight').notNull().default(1),
+    /** Set by an operator (`--publisher`, sources.yaml); null: inferred from the site link (news/publisher.ts). */
+    publisher: text('publisher'),
+    /** Set by an operator (`--kind`, sources.yaml); null: detectedKind, which ingest infers from the items. */
+    kind: text('kind', { enum: ['feed', 'aggregator'] }),
+    /** `aggregator` when most of the last fetch's items linked to other sites. */
+    detectedKind: text('detected_kind', { enum: ['feed', 'aggregator'] }).notNull().default('feed'),
     enabled: boolean('enabled').notNull().default(true),
     etag: text('etag'),
     lastModified: text('last_modified'),
@@ -41,6 +47,9 @@ export const sources = pgTable(
     check('sources_url_scheme', sql`${t.url} ~ '^https?://'`),
     check('sources_last_status', sql`${t.lastStatus} in ('ok', 'not_modified', 'error')`),
     check('sources_error_count', sql`${t.errorCount} >= 0`),
+    check('sources_kind', sql`${t.kind} in ('feed', 'aggregator')`),
+    check('sources_detected_kind', sql`${t.detectedKind} in ('feed', 'aggregator')`),
+    check('sources_publisher', sql`length(trim(${t.publisher})) > 0`),
   ],
 );
 
@@ -68,6 +77,11 @@ export const stories = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`coalesce(published_at, first_seen_at)`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** Reader endorsement an aggregator showed (hnrss points and comments), updated on every fetch. */
+    points: integer('points'),
+    comments: integer('comments'),
+    /** How arXiv announced it when first seen (a replacement is old news); never updated. */
+    arxivAnnounce: text('arxiv_announce', { enum: ['new', 'cross', 'replace', 'replace-cross'] }),
     /** Stories about the same event share the id of the cluster's representative story. */
     clusterId: bigint('cluster_id', { mode: 'number' }),
   },
@@ -77,6 +91,8 @@ export const stories = pgTable(
     index('stories_effective_at_idx').on(t.effectiveAt, t.id),
     index('stories_url_idx').on(t.url),
     index('stories_source_effective_idx').on(t.sourceId, t.effectiveAt),
+    check('stories_endorsement', sql`${t.points} >= 0 and ${t.comments} >= 0`),
+    check('stories_arxiv_announce', sql`${t.arxivAnnounce} in ('new', 'cross', 'replace', 'replace-cross')`),
   ],
 );
 

@@ -304,6 +304,10 @@ export type Source = Node & {
   url: Scalars['String']['output'];
   /** The site the feed belongs to. */
   siteUrl?: Maybe<Scalars['String']['output']>;
+  /** The independent publisher: set by an operator, else the registrable domain of the site link (every arXiv feed is `arXiv`). Coverage counts publishers, not feeds. */
+  publisher: Scalars['String']['output'];
+  /** FEED publishes its own articles; AGGREGATOR (Hacker News…) links to others', adding its publisher and its readers' points and comments to the linked story. Set by an operator, else detected from the items. */
+  kind: SourceKind;
   /** 0–10: how much a story from this source counts in ranking. */
   weight: Scalars['Float']['output'];
   enabled: Scalars['Boolean']['output'];
@@ -316,6 +320,10 @@ export type Source = Node & {
   /** While failing, the feed is skipped until then (capped exponential backoff, Retry-After). */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+export type SourceKind =
+  | 'FEED'
+  | 'AGGREGATOR';
 
 export type FetchStatus =
   | 'OK'
@@ -335,9 +343,9 @@ export type Story = Node & {
   source: Source;
   /** Concepts the title or summary mentions. */
   concepts: Array<Concept>;
-  /** Distinct sources that covered this story (its cluster). */
+  /** Distinct publishers that covered this story (its cluster); all arXiv feeds are one publisher. */
   coverage: Scalars['Int']['output'];
-  /** The same story from other sources. */
+  /** The same story from other publishers, one story each. */
   alsoCoveredBy: Array<Story>;
 };
 
@@ -376,12 +384,19 @@ export type AddSourceInput = {
   url: Scalars['String']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   weight?: InputMaybe<Scalars['Float']['input']>;
+  /** Overrides the inferred publisher. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Overrides the detected kind. */
+  kind?: InputMaybe<SourceKind>;
 };
 
 export type UpdateSourceInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   weight?: InputMaybe<Scalars['Float']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An empty string goes back to the inferred publisher. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<SourceKind>;
 };
 
 /** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
@@ -550,6 +565,7 @@ export type ResolversTypes = {
   DailyEditionConnection: ResolverTypeWrapper<DailyEditionConnectionModelModel>;
   DailyEditionEdge: ResolverTypeWrapper<Omit<DailyEditionEdge, 'node'> & { node: ResolversTypes['DailyEdition'] }>;
   Source: ResolverTypeWrapper<SourceModelModel>;
+  SourceKind: SourceKind;
   FetchStatus: FetchStatus;
   Story: ResolverTypeWrapper<StoryModelModel>;
   StoryConnection: ResolverTypeWrapper<StoryConnectionModelModel>;
@@ -759,6 +775,8 @@ export type SourceResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   siteUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lastFetchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

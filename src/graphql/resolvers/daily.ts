@@ -14,7 +14,8 @@ import type {
 } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
 import { connectionResolvers } from './connections.js';
-import type { StoryModel } from '../models.js';
+import type { SourceModel, StoryModel } from '../models.js';
+import { publisherOf } from '../../news/publisher.js';
 
 export const dailyQueries: Pick<QueryResolvers, 'daily' | 'editions'> = {
   daily: async (_, { date }, { database, timeZone }) => {
@@ -59,12 +60,17 @@ export const RankedStory: RankedStoryResolvers = {
 
 export const DailyEditionConnection: DailyEditionConnectionResolvers = connectionResolvers<EditionRow>((e) => e.date);
 
-/** Coverage of a story: frozen with the edition it appears in, else its current cluster. */
+/** The publisher of each story, through the source loader (sources are few and batched). */
+async function withPublishers(stories: StoryModel[], loaders: { sourceById: { load(id: number): Promise<SourceModel | null> } }) {
+  return Promise.all(stories.map(async (s) => ({ story: s, publisher: publisherOf((await loaders.sourceById.load(s.sourceId))!) })));
+}
+
+/** Coverage of a story: frozen with the edition it appears in, else its current cluster's distinct publishers. */
 export const storyCoverage: Pick<StoryResolvers, 'coverage' | 'alsoCoveredBy'> = {
   coverage: async (s, _, { loaders }) => {
     if (s.frozen) return s.frozen.coverage;
     if (s.clusterId === null) return 1;
-    return new Set((await loaders.clusterMates.load(s.clusterId)).map((m) => m.sourceId)).size || 1;
+    return new Set((await withPublishers(await loaders.clusterMates.load(s.clusterId), loaders)).map((m) => m.publisher)).size || 1;
   },
   alsoCoveredBy: async (s, _, { loaders }) => {
     if (s.frozen) {
@@ -72,7 +78,9 @@ export const storyCoverage: Pick<StoryResolvers, 'coverage' | 'alsoCoveredBy'> =
       return rows.filter((r): r is StoryModel => r !== null && !(r instanceof Error));
     }
     if (s.clusterId === null) return [];
-    const others = (await loaders.clusterMates.load(s.clusterId)).filter((m) => m.sourceId !== s.sourceId);
-    return [...new Map(others.map((m) => [m.sourceId, m])).values()];
+    const mates = await withPublishers(await loaders.clusterMates.load(s.clusterId), loaders);
+    const own = mates.find((m) => m.story.id === s.id)?.publisher;
+    const others = mates.filter((m) => m.publisher !== own);
+    return [...new Map(others.map((m) => [m.publisher, m.story])).values()];
   },
 };

@@ -1,5 +1,7 @@
 import { decodeCursor, pageSize } from '../../content/pagination.js';
 import { runIngest } from '../../news/ingest.js';
+import { kindOf } from '../../news/kind.js';
+import { publisherOf } from '../../news/publisher.js';
 import { addSource, listSources, removeSource, updateSource } from '../../news/sources.queries.js';
 import { countStories, listStories, parseStoryKey, storyKey, type StoryFilter } from '../../news/stories.queries.js';
 import { badInput } from '../../shared/errors.js';
@@ -18,6 +20,7 @@ import { idOf, toGlobalId } from '../ids.js';
 import { connectionResolvers } from './connections.js';
 
 const fetchStatus = (s: string) => s.toUpperCase() as 'OK';
+const sourceKind = (k: 'FEED' | 'AGGREGATOR') => (k === 'AGGREGATOR' ? 'aggregator' : 'feed');
 
 export const newsQueries: Pick<QueryResolvers, 'stories' | 'sources'> = {
   stories: async (_, args, { db }) => {
@@ -38,11 +41,17 @@ export const newsQueries: Pick<QueryResolvers, 'stories' | 'sources'> = {
 export const newsMutations: MutationResolvers = {
   addSource: (_, { input }, { db, admin }) => {
     requireAdmin(admin);
-    return addSource(db, { url: input.url, name: input.name ?? undefined, weight: input.weight ?? undefined });
+    return addSource(db, {
+      url: input.url,
+      name: input.name ?? undefined,
+      weight: input.weight ?? undefined,
+      publisher: input.publisher ?? undefined,
+      kind: input.kind ? sourceKind(input.kind) : undefined,
+    });
   },
   updateSource: (_, { id, input }, { db, admin }) => {
     requireAdmin(admin);
-    return updateSource(db, idOf('Source', id), input);
+    return updateSource(db, idOf('Source', id), { ...input, kind: input.kind ? sourceKind(input.kind) : null });
   },
   removeSource: (_, { id }, { db, admin }) => {
     requireAdmin(admin);
@@ -57,6 +66,8 @@ export const newsMutations: MutationResolvers = {
 export const Source: SourceResolvers = {
   id: (s) => toGlobalId('Source', s.id),
   lastStatus: (s) => (s.lastStatus ? fetchStatus(s.lastStatus) : null),
+  publisher: (s) => publisherOf(s),
+  kind: (s) => (kindOf(s) === 'aggregator' ? 'AGGREGATOR' : 'FEED'),
 };
 
 export const Story: StoryResolvers = {

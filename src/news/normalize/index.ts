@@ -1,5 +1,7 @@
 import type { NormalizedItem, ParsedItem } from '../types.js';
 import { arxivId } from './arxiv.js';
+import { arxivAnnounce, withoutAnnouncePrefix, withoutArxivSuffix } from './arxiv-announce.js';
+import { endorsement } from './endorsement.js';
 import { sanitizeContent } from './html.js';
 import { identityOf } from './identity.js';
 import { bound, firstSentence, plainText } from './text.js';
@@ -69,16 +71,20 @@ export function normalizeItem(parsed: ParsedItem, context: NormalizeContext): No
   const item = withoutControls(parsed);
   const guid = item.guid?.trim() || null;
   const url = itemUrl(item, guid, context.feedUrl);
-  const summaryText = plainText(item.summary) || plainText(item.content);
+  const rawSummary = plainText(item.summary) || plainText(item.content);
+  const endorsed = endorsement(rawSummary);
+  const summaryText = withoutAnnouncePrefix(endorsed.summary);
+  const paper = arxivId(url) ?? arxivId(guid);
+  const plainTitle = plainText(item.title);
+  const arxivTitle = paper ? withoutArxivSuffix(plainTitle) : { title: plainTitle, announce: null };
 
   // Without a title of its own, an item still needs a link to be worth showing.
   const fallbackTitle = url && (bound(firstSentence(summaryText), MAX_TITLE) || url);
-  const title = bound(plainText(item.title), MAX_TITLE) || fallbackTitle;
+  const title = bound(arxivTitle.title, MAX_TITLE) || fallbackTitle;
   if (!title) return null;
 
   const html = item.content?.trim() || item.summary?.trim();
   const contentHtml = html ? sanitizeContent(html, context.feedUrl) || null : null;
-  const paper = arxivId(url) ?? arxivId(guid);
   const author = bound(plainText(item.author), MAX_AUTHOR) || null;
 
   return {
@@ -91,5 +97,8 @@ export function normalizeItem(parsed: ParsedItem, context: NormalizeContext): No
     author,
     arxivId: paper,
     publishedAt: publishedAt(item.publishedAt, context.now),
+    points: endorsed.points,
+    comments: endorsed.comments,
+    arxivAnnounce: paper ? arxivAnnounce(item.announceType, rawSummary, arxivTitle.announce) : null,
   };
 }

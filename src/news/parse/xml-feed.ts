@@ -29,6 +29,7 @@ const ITEM_FIELDS = [
   keep('media:title', 'mediaTitle'),
   keep('summary', 'rawSummary'),
   keep('content', 'rawContent'),
+  keep('arxiv:announce_type', 'announceType'),
 ];
 
 /** RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 and Atom (0.3 and 1.0) through rss-parser's parseString. */
@@ -101,7 +102,9 @@ function toItem(item: Raw, atom: boolean, parentBase: string | null): ParsedItem
     ? (base64Text(item.rawSummary) ?? str(item.summary) ?? str(item.contentSnippet))
     : (str(item.content) ?? str(item['content:encodedSnippet']));
   const content = atom ? (base64Text(item.rawContent) ?? str(item.content)) : str(item['content:encoded']);
+  const announceType = str(item.announceType);
   return {
+    ...(announceType ? { announceType } : {}),
     guid,
     title: base64Text(item.rawTitle) ?? text(item.rawTitle) ?? str(item.title) ?? str(item.mediaTitle),
     link: resolveUrl(link, base),

@@ -1,153 +1,184 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStories } from '../../../src/daily/cluster/index.js';
-import { rankClusters } from '../../../src/daily/rank/index.js';
-import { mlKeywords } from '../../../src/daily/rank/keywords.js';
-import type { CandidateStory, RankOptions, StoryCluster } from '../../../src/daily/types.js';
+import { clusterStories } from '../../../src/news/cluster/index.js';
+import { judgeCluster, rankClusters, RELEVANCE_THRESHOLD } from '../../../src/daily/rank/index.js';
+import { endorsementOf, scoreOf } from '../../../src/daily/rank/score.js';
+import type { CandidateStory, JudgedCluster, RankOptions, StoryCluster } from '../../../src/daily/types.js';
 
 const WINDOW_END = new Date('2025-03-11T00:00:00Z');
 const HOUR = 3_600_000;
-const options: RankOptions = { windowEnd: WINDOW_END, limit: 5, maxPerSource: 2 };
-const SOURCES = ['Lab Blog', 'arXiv cs.LG', 'The Gradient', 'Import AI', 'Tech Daily', 'ML Weekly'];
+const options: RankOptions = { windowEnd: WINDOW_END, limit: 5, maxPerPublisher: 2 };
 
 let nextId = 1;
-function story(overrides: Partial<CandidateStory> & { sourceId: number }): CandidateStory {
+export function candidate(overrides: Partial<CandidateStory> = {}): CandidateStory {
   const id = overrides.id ?? nextId++;
+  const publisher = overrides.publisher ?? `Publisher ${id}`;
   return {
     id,
-    sourceName: SOURCES[overrides.sourceId - 1] ?? `Source ${overrides.sourceId}`,
+    sourceId: id,
+    sourceName: `${publisher} feed`,
+    publisher,
+    aggregator: false,
+    selfPost: false,
     sourceWeight: 1,
-    title: `A new benchmark for model evaluation, part ${id}`,
+    title: `Sparse attention for long-context language models, part ${id}`,
     url: `https://news.example/${id}`,
     summary: '',
     effectiveAt: new Date(WINDOW_END.getTime() - 6 * HOUR),
+    firstSeenAt: new Date(WINDOW_END.getTime() - 6 * HOUR),
     conceptNames: [],
+    points: null,
+    comments: null,
+    arxivAnnounce: null,
+    lateFor: null,
+    shownIn: null,
     ...overrides,
   };
 }
 
 /** A cluster of its own for each story, so these tests do not depend on headline similarity. */
-function single(s: CandidateStory): StoryCluster {
-  return { key: String(s.id), representative: s, members: [s], sources: [{ id: s.sourceId, name: s.sourceName, weight: s.sourceWeight }] };
-}
+const single = (s: CandidateStory): StoryCluster => ({ key: String(s.id), representative: s, members: [s], publishers: [s.publisher] });
+const own = (c: StoryCluster) => judgeCluster(c, 'own', 0, WINDOW_END);
+const rank = (clusters: StoryCluster[], reachBack: JudgedCluster[] = [], opts = options) => rankClusters(clusters.map(own), reachBack, opts);
+const ids = (ranked: ReturnType<typeof rankClusters>) => ranked.filter((r) => 'rank' in r.outcome).map((r) => r.cluster.representative.id);
+const outcomeOf = (ranked: ReturnType<typeof rankClusters>, id: number) => ranked.find((r) => r.cluster.representative.id === id)!.outcome;
 
-function ids(ranked: ReturnType<typeof rankClusters>): number[] {
-  return ranked.map((r) => r.cluster.representative.id);
-}
+const ml = 'Sparse attention makes long-context language models cheaper';
+const labPost = (id: number, overrides: Partial<CandidateStory> = {}) =>
+  candidate({ id, publisher: 'Lab', sourceWeight: 3, title: `Lab releases a new open-weights language model, ${id}`, ...overrides });
+const preprint = (id: number, overrides: Partial<CandidateStory> = {}) =>
+  candidate({ id, publisher: 'arXiv', title: `A study of transformer fine-tuning ${id}`, url: `https://arxiv.org/abs/2503.0${id}`, arxivAnnounce: 'new', ...overrides });
 
-describe('rankClusters', () => {
-  it('ranks a story covered by four sources, with different headlines and one URL, first and once', () => {
-    const url = 'https://openai.com/index/introducing-gpt-5';
-    const stories = [
-      story({ id: 1, sourceId: 1, sourceWeight: 3, title: 'OpenAI releases GPT-5 with improved reasoning', url }),
-      story({ id: 2, sourceId: 2, title: 'OpenAI launches GPT-5, touting better reasoning' }),
-      story({ id: 3, sourceId: 3, title: 'GPT-5 is here', url }),
-      story({ id: 4, sourceId: 4, title: 'What GPT-5 means for developers', url, conceptNames: ['Transformer'] }),
-      story({ id: 5, sourceId: 5, sourceWeight: 9, title: 'A new diffusion model for video', conceptNames: ['Diffusion models', 'Dropout'] }),
-      story({ id: 6, sourceId: 6, title: 'Celebrity chef opens a restaurant' }),
-    ];
-    const ranked = rankClusters(clusterStories(stories), options);
-    expect(ids(ranked)).toEqual([1, 5]);
-    expect(ranked[0]!.cluster.sources).toHaveLength(4);
-    expect(ranked[0]!.reasons[0]).toBe('covered by 4 sources: Lab Blog, arXiv cs.LG, The Gradient and Import AI');
-    expect(ranked[0]!.reasons).toContain('from Lab Blog, weight 3');
-    expect(ranked[0]!.reasons).toContain('mentions Transformer');
-    expect(ranked[1]!.reasons).toEqual([
-      'covered by 1 source: Tech Daily',
-      'from Tech Daily, weight 9',
-      'mentions Diffusion models and Dropout',
-      'about machine learning (mentions: model, diffusion)',
-      'published 6 hours before the edition',
-    ]);
+describe('the score', () => {
+  it('adds coverage, endorsement, weight, relevance and freshness, each with diminishing returns (the worked example in score.ts)', () => {
+    const s = scoreOf({ publishers: 3, points: 100, comments: 50, weight: 3, relevance: 0.9, ageMs: 12 * HOUR });
+    expect(s).toEqual({ coverage: 4.394, endorsement: 1.879, weight: 2.773, relevance: 0.9, freshness: 0.25, total: 10.196 });
+    const coverage = [1, 2, 3, 4, 5].map((n) => scoreOf({ publishers: n, points: 0, comments: 0, weight: 1, relevance: 1, ageMs: 0 }).coverage);
+    const gains = coverage.slice(1).map((c, i) => c - coverage[i]!);
+    expect(gains.every((g, i) => g > 0 && (i === 0 || g < gains[i - 1]!))).toBe(true);
+    const endorsement = [0, 100, 200, 400, 800].map((p) => scoreOf({ publishers: 1, points: p, comments: 0, weight: 1, relevance: 1, ageMs: 0 }).endorsement);
+    const steps = endorsement.slice(1).map((e, i) => e - endorsement[i]!);
+    expect(steps.every((g) => g > 0)).toBe(true);
+    expect(steps[3]!).toBeLessThan(steps[0]! * 2); // eight times the points, far from eight times the score
   });
 
-  it('weighs coverage over weight, weight over relevance, relevance over freshness', () => {
-    const end = WINDOW_END.getTime();
-    const twoSources = (id: number, weight: number) => {
-      const a = story({ id, sourceId: 1, sourceWeight: weight, title: 'Paper', url: `https://x.example/${id}` });
-      const b = story({ id: id + 1, sourceId: 2, sourceWeight: weight, title: 'Paper', url: `https://x.example/${id}` });
-      return clusterStories([a, b])[0]!;
-    };
-    const clusters = [
-      single(story({ id: 10, sourceId: 3, sourceWeight: 10, conceptNames: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'], effectiveAt: new Date(end - 1000) })),
-      twoSources(20, 0),
-      single(story({ id: 30, sourceId: 4, sourceWeight: 2.1, title: 'Paper', effectiveAt: new Date(end - 23 * HOUR) })),
-      single(story({ id: 40, sourceId: 5, sourceWeight: 2, title: 'Paper', conceptNames: ['A', 'B', 'C', 'D', 'E'] })),
-      single(story({ id: 50, sourceId: 6, sourceWeight: 2, title: 'Paper', conceptNames: ['A', 'B'], effectiveAt: new Date(end - 20 * HOUR) })),
-      single(story({ id: 60, sourceId: 7, sourceWeight: 2, title: 'Paper', conceptNames: ['A'], effectiveAt: new Date(end - 1000) })),
-    ];
-    const ranked = rankClusters(clusters, { ...options, limit: 10 });
-    expect(ids(ranked)).toEqual([20, 10, 30, 40, 50, 60]);
-    const scores = ranked.map((r) => r.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
-  });
-
-  it('uses freshness last: the story closer to the end of the window wins', () => {
-    const end = WINDOW_END.getTime();
-    const ranked = rankClusters(
-      [
-        single(story({ id: 1, sourceId: 1, title: 'Paper', effectiveAt: new Date(end - 20 * HOUR) })),
-        single(story({ id: 2, sourceId: 2, title: 'Paper', effectiveAt: new Date(end - 2 * HOUR) })),
-      ],
-      options,
+  it('counts each publisher once in endorsement and never a negative count', () => {
+    const url = 'https://blog.example/x';
+    const cluster = clusterStories([
+      candidate({ id: 1, publisher: 'Hacker News', aggregator: true, url, points: 120, comments: 10 }),
+      candidate({ id: 2, publisher: 'Hacker News', aggregator: true, url, points: 80, comments: 40 }),
+      candidate({ id: 3, publisher: 'Lobsters', aggregator: true, url, points: 15, comments: null }),
+      candidate({ id: 4, publisher: 'Blog', url }),
+    ])[0]!;
+    expect(endorsementOf(cluster)).toEqual({ points: 135, comments: 40 });
+    expect(scoreOf({ publishers: 1, points: -50, comments: -3, weight: -1, relevance: 1, ageMs: -HOUR }).total).toBe(
+      scoreOf({ publishers: 1, points: 0, comments: 0, weight: 0, relevance: 1, ageMs: 0 }).total,
     );
-    expect(ids(ranked)).toEqual([2, 1]);
-    expect(ranked[0]!.reasons.at(-1)).toBe('published 2 hours before the edition');
-    expect(ranked[1]!.reasons.at(-1)).toBe('published 20 hours before the edition');
-  });
-
-  it('leaves off-topic clusters out, even with more coverage and weight', () => {
-    const url = 'https://sports.example/final';
-    const offTopic = clusterStories([
-      story({ id: 1, sourceId: 1, sourceWeight: 10, title: 'Local team wins the final', url }),
-      story({ id: 2, sourceId: 2, sourceWeight: 10, title: 'Final: local team triumphs', url }),
-    ]);
-    const relevant = single(story({ id: 3, sourceId: 3, sourceWeight: 0, title: 'Notes', summary: 'We trained a GPT on a new dataset.' }));
-    const ranked = rankClusters([...offTopic, relevant], options);
-    expect(ids(ranked)).toEqual([3]);
-    expect(ranked[0]!.reasons).toContain('about machine learning (mentions: training, dataset)');
-  });
-
-  it('takes at most maxPerSource from one source and fills the rest from others', () => {
-    const clusters = [1, 2, 3, 4].map((i) => single(story({ id: i, sourceId: 1, sourceWeight: 9 })));
-    clusters.push(...[5, 6, 7, 8].map((i) => single(story({ id: i, sourceId: i, sourceWeight: 1 }))));
-    const ranked = rankClusters(clusters, options);
-    expect(ids(ranked)).toEqual([1, 2, 5, 6, 7]);
-    expect(rankClusters(clusters, { ...options, maxPerSource: 5 }).map((r) => r.cluster.key)).toEqual(['1', '2', '3', '4', '5']);
-  });
-
-  it('gives the same ranking for any input order, ties going to the lower id', () => {
-    const clusters = [9, 4, 7, 1, 3].map((i) => single(story({ id: i, sourceId: i })));
-    expect(ids(rankClusters(clusters, options))).toEqual([1, 3, 4, 7, 9]);
-    expect(rankClusters([...clusters].reverse(), options)).toEqual(rankClusters(clusters, options));
-  });
-
-  it('reports a score that encodes the priorities', () => {
-    const s = single(story({ id: 1, sourceId: 1, sourceWeight: 3, title: 'Paper', conceptNames: ['LoRA'], effectiveAt: WINDOW_END }));
-    // 1 source × 10 000 + 30 tenths × 50 + (1 concept + 1 keyword) × 4 + fresh × 3
-    expect(rankClusters([s], options)[0]!.score).toBe(10_000 + 1_500 + 8 + 3);
-  });
-
-  it('lists many concepts briefly', () => {
-    const s = single(story({ id: 1, sourceId: 1, conceptNames: ['G', 'F', 'E', 'D', 'C', 'B', 'A', 'A'] }));
-    expect(rankClusters([s], options)[0]!.reasons).toContain('mentions A, B, C, D, E and 2 more');
   });
 });
 
-describe('ML keywords', () => {
-  it.each([
-    ['Fine-tuning LLMs on a single GPU', ['LLM', 'fine-tuning', 'GPU']],
-    ['Our paper on arXiv: transformers for tabular data', ['transformer', 'arXiv', 'paper']],
-    ['Reinforcement learning from human feedback, explained', ['reinforcement learning']],
-    ['Inference costs fall as models shrink', ['model', 'inference']],
-  ])('finds the keywords in %j', (text, expected) => {
-    expect(mlKeywords([text])).toEqual(expect.arrayContaining(expected));
+describe('the orderings the issue asks for', () => {
+  it('puts a story three publishers covered above a single lab post', () => {
+    const url = 'https://acme.example/vision-2';
+    const covered = clusterStories([
+      candidate({ id: 10, publisher: 'The Verge', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url, effectiveAt: new Date(WINDOW_END.getTime() - 23 * HOUR) }),
+      candidate({ id: 11, publisher: 'Ars Technica', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url }),
+      candidate({ id: 12, publisher: 'TechCrunch', sourceWeight: 1, title: 'Acme Vision 2.0 multimodal language model adds video understanding', url }),
+    ]);
+    const ranked = rank([...covered, single(labPost(20, { effectiveAt: WINDOW_END }))]);
+    expect(ids(ranked)).toEqual([10, 20]);
   });
 
-  it.each(['Celebrity chef opens a restaurant', 'Paperback sales rise', 'Trainspotting sequel announced', 'The aid package', 'Maintenance window tonight'])(
-    'finds none in %j',
-    (text) => {
-      expect(mlKeywords([text])).toEqual([]);
-    },
-  );
+  it('puts a weight-3 lab release above an unendorsed preprint, whatever their relevance and freshness', () => {
+    const lab = labPost(30, { effectiveAt: new Date(WINDOW_END.getTime() - 30 * HOUR) });
+    const paper = preprint(31, { effectiveAt: WINDOW_END, title: 'Transformer language models: deep learning for NLP with reinforcement learning', summary: 'machine learning LLM embeddings' });
+    const ranked = rank([single(paper), single(lab)]);
+    expect(ids(ranked)).toEqual([30, 31]);
+  });
+
+  it('lets a preprint an aggregator picked up and endorsed into the five, above lone lab posts', () => {
+    const url = 'https://arxiv.org/abs/2503.01234';
+    const endorsed = clusterStories([
+      preprint(40, { url }),
+      candidate({ id: 41, publisher: 'Hacker News', aggregator: true, title: 'Transformers without normalization (arXiv)', url, points: 150, comments: 60 }),
+    ]);
+    const labs = [50, 51, 52, 53, 54].map((id) => single(labPost(id, { publisher: `Lab ${id}` })));
+    const ranked = rank([...labs, ...endorsed]);
+    expect(ids(ranked)[0]).toBe(40);
+    expect(ranked[0]!.reasons).toContain('endorsed by readers: 150 points, 60 comments');
+    expect(ranked[0]!.reasons[0]).toBe('covered by 2 publishers: arXiv and Hacker News');
+  });
+});
+
+describe('rankClusters', () => {
+  it('leaves off-topic stories out, even with two outlets and high weight: generic words are not ML', () => {
+    const url = 'https://cars.example/recall';
+    const offTopic = clusterStories([
+      candidate({ id: 1, publisher: 'Outlet A', sourceWeight: 10, title: 'Tesla recalls Model Y over faulty seat belts', url }),
+      candidate({ id: 2, publisher: 'Outlet B', sourceWeight: 10, title: 'Tesla recalls Model Y over faulty seat belts', url }),
+    ]);
+    const marathon = single(candidate({ id: 3, sourceWeight: 10, title: 'Marathon training plan: a model week for beginners' }));
+    const relevant = single(candidate({ id: 4, sourceWeight: 0, title: 'Notes', summary: 'We fine-tuned a language model on a new dataset.' }));
+    const ranked = rank([...offTopic, marathon, relevant]);
+    expect(ids(ranked)).toEqual([4]);
+    expect('excluded' in outcomeOf(ranked, 1) && outcomeOf(ranked, 1)).toMatchObject({ excluded: expect.stringMatching(/^off-topic/) });
+    expect(outcomeOf(ranked, 3)).toMatchObject({ excluded: expect.stringMatching(/^off-topic/) });
+    expect(ranked[0]!.relevance).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+  });
+
+  it('takes at most two from one publisher and fills the rest from others', () => {
+    const clusters = [1, 2, 3, 4].map((id) => single(candidate({ id, publisher: 'arXiv', sourceId: 1, sourceWeight: 9 })));
+    clusters.push(...[5, 6, 7, 8].map((id) => single(candidate({ id, sourceWeight: 1 }))));
+    const ranked = rank(clusters);
+    expect(ids(ranked)).toEqual([1, 2, 5, 6, 7]);
+    expect(outcomeOf(ranked, 3)).toEqual({ excluded: 'arXiv already has 2 of the 5' });
+    expect(outcomeOf(ranked, 8)).toEqual({ excluded: 'below the top 5' });
+    expect(ids(rank(clusters, [], { ...options, maxPerPublisher: 5 }))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('counts the cap by publisher, not by feed: four arXiv category feeds are one publisher', () => {
+    const clusters = [1, 2, 3].map((id) => single(candidate({ id, publisher: 'arXiv', sourceId: 100 + id, sourceWeight: 5 })));
+    expect(ids(rank(clusters))).toEqual([1, 2]);
+  });
+
+  it('leaves out what an earlier edition showed', () => {
+    const shown = single(candidate({ id: 1, sourceWeight: 10, shownIn: '2025-03-10' }));
+    const ranked = rank([shown, single(candidate({ id: 2 }))]);
+    expect(ids(ranked)).toEqual([2]);
+    expect(outcomeOf(ranked, 1)).toEqual({ excluded: 'already in the edition of 2025-03-10' });
+  });
+
+  it("fills from reach-back only the places the day's own stories leave, and says so only there", () => {
+    const todays = [1, 2, 3].map((id) => single(candidate({ id })));
+    const older = [4, 5, 6].map((id) =>
+      judgeCluster(single(candidate({ id, sourceWeight: 10, effectiveAt: new Date(WINDOW_END.getTime() - 30 * HOUR) })), 'reach-back', 1, WINDOW_END),
+    );
+    const ranked = rank(todays, older);
+    expect(ids(ranked)).toEqual([1, 2, 3, 4, 5]); // older ones score higher, yet come after the day's own
+    expect(outcomeOf(ranked, 6)).toEqual({ excluded: 'below the top 5' });
+    const note = /filling a place the day's own stories left empty/;
+    expect(ranked.slice(0, 3).every((r) => !r.reasons.some((x) => note.test(x)))).toBe(true);
+    expect(ranked.slice(3, 5).every((r) => r.reasons.some((x) => note.test(x)))).toBe(true);
+  });
+
+  it('says when a story arrived after the edition of its own window', () => {
+    const ranked = rank([single(candidate({ id: 1, lateFor: '2025-03-10' }))]);
+    expect(ranked[0]!.reasons).toContain('arrived after the edition of 2025-03-10 was published, so it is in this one');
+  });
+
+  it('names publishers in its reasons', () => {
+    const url = 'https://x.example/a';
+    const ranked = rank(clusterStories([
+      candidate({ id: 1, publisher: 'OpenAI', sourceName: 'OpenAI News', sourceWeight: 3, url, conceptNames: ['Transformer'] }),
+      candidate({ id: 2, publisher: 'The Verge', url }),
+    ]));
+    expect(ranked[0]!.reasons.slice(0, 2)).toEqual(['covered by 2 publishers: OpenAI and The Verge', 'from OpenAI News (OpenAI), weight 3']);
+    expect(ranked[0]!.reasons).toContain('mentions Transformer');
+    expect(ranked[0]!.reasons.at(-1)).toBe('published 6 hours before the edition');
+  });
+
+  it('gives the same ranking for any input order, ties going to the lower id', () => {
+    const clusters = [9, 4, 7, 1, 3].map((id) => single(candidate({ id, title: ml })));
+    expect(ids(rank(clusters))).toEqual([1, 3, 4, 7, 9]);
+    expect(rank([...clusters].reverse())).toEqual(rank(clusters));
+  });
 });

@@ -92,20 +92,22 @@ export function sortedJaccard(a: Int32Array, b: Int32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-/** Numbers in a headline: versions, sizes, amounts. */
+/** Numbers in a headline: versions, sizes, amounts ("$2B" and "$2 billion" are one amount). */
 export function numbers(tokens: readonly string[]): Set<string> {
-  return new Set(tokens.filter((t) => /^\p{N}/u.test(t)));
+  return new Set(tokens.filter((t) => /^\p{N}/u.test(t)).map((t) => t.replace(/^(\p{N}+(?:\.\p{N}+)?)(?:bn|b|m|k)$/u, '$1')));
 }
 
 /**
  * Capitalized words after the first, as tokens: in a sentence-case headline these are names
- * ("Claude 3.5 Sonnet", "Haiku"). A Title Case Headline capitalizes everything, so it has no
- * readable names and gives null.
+ * ("Claude 3.5 Sonnet", "Haiku"). Only a word's own capital counts: in "AI-powered", "powered"
+ * is no name. A Title Case Headline capitalizes everything, so it has no readable names and
+ * gives null.
  */
 export function names(title: string): Set<string> | null {
   const parts = title.split(/\s+/).slice(1).filter((w) => /\p{L}/u.test(w));
   const capitalized = parts.filter((w) => /^\P{L}*\p{Lu}/u.test(w));
   const lowercase = parts.filter((w) => !STOPWORDS.has(w.toLowerCase()) && !/^\P{L}*\p{Lu}/u.test(w));
   if (capitalized.length > 0 && lowercase.length === 0 && parts.length >= 3) return null;
-  return new Set(capitalized.flatMap((w) => headlineTokens(w)));
+  const capitals = parts.flatMap((w) => w.split(/[-–—/]/)).filter((w) => /^\P{L}*\p{Lu}/u.test(w));
+  return new Set(capitals.flatMap((w) => headlineTokens(w)));
 }

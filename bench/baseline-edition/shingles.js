@@ -1,0 +1,109 @@
+/**
+ * Headlines as sets of word shingles (1- and 2-grams of normalized tokens), compared by Jaccard
+ * similarity. Normalization removes what differs between outlets without changing the event:
+ * case, punctuation, diacritics, possessives, inflections, function words and the stock verbs of
+ * announcement ("releases", "launches", "unveils" …). Numbers are kept: "Gemini 1.5" is not
+ * "Gemini 2.0".
+ */
+/** Function words and headline filler; they match across unrelated headlines. */
+const STOPWORDS = new Set([
+    'a', 'an', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'and', 'or', 'but', 'from',
+    'into', 'about', 'as', 'its', 'it', 'is', 'are', 'was', 'be', 'been', 'this', 'that', 'these',
+    'their', 'our', 'your', 'we', 'you', 'they', 'how', 'why', 'what', 'here', 'now', 'just', 'via',
+    'new', 'after', 'over', 'up', 'out', 'than', 'has', 'have', 'will', 'can', 'more',
+]);
+/** Words ending in s that are not plurals or third persons. */
+const NOT_PLURAL = /(?:ss|us|is|ous|news|series|species|bayes|physics|mathematics)$/;
+/**
+ * A light suffix stripper, not a full stemmer: plurals and third persons first, then -ing, -ed
+ * and a final -e, so "acquires", "acquired" and "acquire" meet at "acquir". Numbers stay as written.
+ */
+export function stem(token) {
+    if (/^\p{N}/u.test(token))
+        return token;
+    let word = token;
+    if (word.length > 3 && word.endsWith('s') && (!NOT_PLURAL.test(word) || /^[cgtn]pus$/.test(word))) {
+        word = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+    }
+    const bare = word.replace(/(?:ing|ed|e)$/, '');
+    return bare.length >= 3 ? bare : word;
+}
+/**
+ * Verbs outlets pick by house style to say "X is out". They carry no identity of the event, and
+ * counting them would make "OpenAI releases GPT-5" closer to "OpenAI releases a podcast" than
+ * to "OpenAI launches GPT-5".
+ */
+const ANNOUNCE_VERBS = new Set([
+    'release', 'launch', 'unveil', 'announce', 'introduce', 'debut', 'reveal', 'ship', 'roll',
+    'drop', 'publish', 'present', 'open', 'source', 'say',
+].map(stem));
+/** Decimal numbers ("2.0", "3.5") stay one token; anything else splits on non-alphanumerics. */
+const TOKEN = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu;
+function words(title) {
+    const text = title
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/['’](?:s\b)?/g, '');
+    return Array.from(text.matchAll(TOKEN), ([raw]) => raw);
+}
+export function headlineTokens(title) {
+    const tokens = [];
+    for (const raw of words(title)) {
+        const token = stem(raw);
+        if (!STOPWORDS.has(raw) && !ANNOUNCE_VERBS.has(token))
+            tokens.push(token);
+    }
+    return tokens;
+}
+/** Unigrams and adjacent pairs (after stopword removal), so word order counts but not entirely. */
+export function shingles(tokens) {
+    const set = new Set(tokens);
+    for (let i = 1; i < tokens.length; i += 1)
+        set.add(`${tokens[i - 1]} ${tokens[i]}`);
+    return set;
+}
+export function jaccard(a, b) {
+    if (a.size === 0 && b.size === 0)
+        return 0;
+    let shared = 0;
+    for (const item of a)
+        if (b.has(item))
+            shared += 1;
+    return shared / (a.size + b.size - shared);
+}
+/** jaccard() of two sets given as ascending arrays of distinct numbers: the same value, without hashing. */
+export function sortedJaccard(a, b) {
+    if (a.length === 0 && b.length === 0)
+        return 0;
+    let shared = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
+        const x = a[i];
+        const y = b[j];
+        if (x === y)
+            shared += 1;
+        if (x <= y)
+            i += 1;
+        if (y <= x)
+            j += 1;
+    }
+    return shared / (a.length + b.length - shared);
+}
+/** Numbers in a headline: versions, sizes, amounts. */
+export function numbers(tokens) {
+    return new Set(tokens.filter((t) => /^\p{N}/u.test(t)));
+}
+/**
+ * Capitalized words after the first, as tokens: in a sentence-case headline these are names
+ * ("Claude 3.5 Sonnet", "Haiku"). A Title Case Headline capitalizes everything, so it has no
+ * readable names and gives null.
+ */
+export function names(title) {
+    const parts = title.split(/\s+/).slice(1).filter((w) => /\p{L}/u.test(w));
+    const capitalized = parts.filter((w) => /^\P{L}*\p{Lu}/u.test(w));
+    const lowercase = parts.filter((w) => !STOPWORDS.has(w.toLowerCase()) && !/^\P{L}*\p{Lu}/u.test(w));
+    if (capitalized.length > 0 && lowercase.length === 0 && parts.length >= 3)
+        return null;
+    return new Set(capitalized.flatMap((w) => headlineTokens(w)));
+}
+//# sourceMappingURL=shingles.js.map

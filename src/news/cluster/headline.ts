@@ -1,0 +1,88 @@
+import { headlineTokens, names, numbers } from './shingles.js';
+
+/** A headline prepared once for comparing with many others. */
+export interface Headline {
+  /** The title's words, normalized (shingles.ts). */
+  tokens: string[];
+  /** The title's words and its URL slug's, as ascending distinct numbers (one per word in the run). */
+  ids: Int32Array;
+  numbers: Set<string>;
+  names: Set<string> | null;
+}
+
+/**
+ * The words of a URL's slug, the last path segment made of hyphenated words
+ * ("/2026/04/16/gemini-personal-intelligence-images"): outlets put the names of an event there
+ * that their headline paraphrases. Ids, dates and file names give none.
+ */
+export function slugTokens(url: string | null): string[] {
+  if (url === null || !URL.canParse(url)) return [];
+  const segment = new URL(url).pathname
+    .split('/')
+    .filter((s) => /\p{L}/u.test(s) && /[-_]/.test(s))
+    .at(-1);
+  return segment ? headlineTokens(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')) : [];
+}
+
+export function headline(title: string, url: string | null, idOf: (token: string) => number): Headline {
+  const tokens = headlineTokens(title);
+  const ids = Int32Array.from(new Set([...tokens, ...slugTokens(url)].map(idOf))).sort();
+  return { tokens, ids, numbers: numbers(tokens), names: names(title) };
+}
+
+/** Positions of the names in `a` that `b` lacks, with their neighbours. */
+function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: string }> {
+  const names = a.names;
+  if (names === null) return [];
+  return a.tokens.flatMap((token, i) =>
+    names.has(token) && !b.tokens.includes(token) ? [{ before: a.tokens[i - 1], after: a.tokens[i + 1] }] : [],
+  );
+}
+
+/**
+ * Identifiers that contradict each other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
+ * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
+ * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
+ * a paraphrase.
+ */
+export function conflicting(a: Headline, b: Headline): boolean {
+  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
+  const inB = ownNames(b, a);
+  return ownNames(a, b).some(
+    (x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)),
+  );
+}
+
+/** Fewer shared words than this make no event, however rare the one word is. */
+const MIN_SHARED = 2;
+
+/**
+ * Weighted Dice similarity of two headlines' word sets: twice the weight of the words they share
+ * over the weight of both. A rare word (a name, a product) weighs more than a common one ("AI").
+ * Headlines sharing fewer than two words are not alike at all.
+ */
+export function similarity(a: Int32Array, b: Int32Array, weight: Float64Array): number {
+  let shared = 0;
+  let total = 0;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    if (x === y) {
+      common += 1;
+      shared += 2 * (weight[x] as number);
+      total += 2 * (weight[x] as number);
+      i += 1;
+      j += 1;
+    } else if (x < y) {
+      total += weight[x] as number;
+      i += 1;
+    } else {
+      total += weight[y] as number;
+      j += 1;
+    }
+  }
+  // One shared word is a subject, not an event ("Dropout for transformers" / "Dropout for CNNs").
+  return total === 0 || common < MIN_SHARED ? 0 : shared / total;
+}
+

@@ -1,0 +1,158 @@
+import { conflicting, headline, similarity, type Headline } from './headline.js';
+import { forEachCandidatePair } from './pairs.js';
+import type { Cluster, ClusterItem } from './types.js';
+import { UnionFind } from './union-find.js';
+import { wordWeights } from './weights.js';
+
+export type { Cluster, ClusterItem } from './types.js';
+
+export interface ClusterOptions {
+  /** Headlines further apart than this are never the same story; a shared URL always is. */
+  windowHours?: number;
+  /** Least weighted similarity (headline.ts) of two headlines for them to be one story. */
+  threshold?: number;
+}
+
+/**
+ * Tuned on the 691 real headline pairs of tests/data/headline-pairs.jsonl (tests/news/cluster/
+ * pairs.test.ts prints precision and recall at this threshold and its neighbours).
+ */
+export const DEFAULT_THRESHOLD = 0.35;
+export const DEFAULT_WINDOW_HOURS = 48;
+
+/** Items that are one story before any headline is compared: one canonical URL, or one wording. */
+interface Unit {
+  items: number[];
+  /** Its earliest item's time. */
+  at: number;
+  /** Its distinct wordings. */
+  headlines: Headline[];
+}
+
+/** Non-aggregator items first (the article, not the link to it), then weight, the earliest, the lowest id. */
+function byPrecedence(a: ClusterItem, b: ClusterItem): number {
+  return Number(a.aggregator) - Number(b.aggregator) || b.sourceWeight - a.sourceWeight || a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.id - b.id;
+}
+
+function toCluster<T extends ClusterItem>(members: T[]): Cluster<T> {
+  const sorted = [...members].sort(byPrecedence);
+  const representative = sorted[0] as T;
+  return { key: String(representative.id), representative, members: sorted, publishers: [...new Set(sorted.map((m) => m.publisher))] };
+}
+
+/**
+ * Units: items with the same canonical URL (an aggregator's link to an article is the article;
+ * arXiv abs, pdf and versions are one URL), and items worded identically within the window.
+ */
+function units(items: readonly ClusterItem[], headlines: readonly Headline[], windowMs: number): Unit[] {
+  const same = new UnionFind(items.length);
+  const byUrl = new Map<string, number>();
+  const byWording = new Map<string, number>();
+  const inTime = items.map((_, i) => i).sort((i, j) => items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime() || i - j);
+  for (const i of inTime) {
+    const url = items[i]!.url;
+    if (url !== null) {
+      const first = byUrl.get(url);
+      if (first === undefined) byUrl.set(url, i);
+      else same.union(first, i);
+    }
+    const wording = headlines[i]!.tokens.join(' ');
+    if (wording === '' || items[i]!.selfPost) continue;
+    const anchor = byWording.get(wording);
+    if (anchor !== undefined && items[i]!.effectiveAt.getTime() - items[anchor]!.effectiveAt.getTime() <= windowMs) same.union(anchor, i);
+    else byWording.set(wording, i);
+  }
+  const byRoot = new Map<number, Unit>();
+  for (const i of inTime) {
+    const root = same.find(i);
+    const unit = byRoot.get(root) ?? { items: [], at: items[i]!.effectiveAt.getTime(), headlines: [] };
+    byRoot.set(root, unit);
+    unit.items.push(i);
+    const h = headlines[i]!;
+    if (h.ids.length > 0 && !items[i]!.selfPost && !unit.headlines.some((o) => o.tokens.join(' ') === h.tokens.join(' '))) unit.headlines.push(h);
+  }
+  return [...byRoot.values()];
+}
+
+/** Two units tell of one event: close in time, some pair of wordings alike, and no pair contradicting. */
+function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: Float64Array): boolean {
+  if (Math.abs(a.at - b.at) > windowMs) return false;
+  let best = 0;
+  for (const x of a.headlines) for (const y of b.headlines) best = Math.max(best, similarity(x.ids, y.ids, weight));
+  // The costlier check last: most pairs are already too far apart in words.
+  return best >= threshold && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
+}
+
+/**
+ * One cluster per real-world story, without chaining: a unit joins a cluster only when it matches
+ * every unit already in it (complete linkage), so "Acme Vision 2.0 adds video" and "Acme Vision
+ * 1.5 adds video" never meet through "Acme Vision adds video". Headlines are compared by the words
+ * they share, each weighed by its rarity (weights.ts), title and URL slug together; candidate
+ * pairs come from an index of words (pairs.ts) and are merged most similar first, so the result
+ * depends on the input, not its order.
+ * Two stories from one publisher may share a cluster (a feed posting twice); coverage counts
+ * distinct publishers.
+ *
+ * Known limits (pinned in the tests): a headline measure cannot tell "X" from "X safety report"
+ * when X is short, nor two developments of one subject in similar words; paraphrases sharing few
+ * words stay apart, as do numbers written two ways ("$10 billion" / "$10bn"); a Title Case
+ * headline has no readable names, so "Claude 3.5 Sonnet" / "Claude 3.5 Haiku" merge when written so.
+ */
+export function clusterStories<T extends ClusterItem>(stories: readonly T[], options: ClusterOptions = {}): Cluster<T>[] {
+  const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3_600_000;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const items = [...stories].sort((a, b) => a.id - b.id);
+  const words: string[] = [];
+  const wordIds = new Map<string, number>();
+  const idOf = (word: string) => {
+    let id = wordIds.get(word);
+    if (id === undefined) wordIds.set(word, (id = words.push(word) - 1));
+    return id;
+  };
+  const headlines = items.map((story) => headline(story.title, story.url, idOf));
+  const weight = wordWeights(words, headlines.map((h) => h.ids));
+  const all = units(items, headlines, windowMs);
+
+  // One entry per wording of a unit; the word index proposes pairs, the exact check keeps the alike ones.
+  const entries = all.flatMap((unit, u) => unit.headlines.map((h) => ({ unit: u, h })));
+  const similar = new Map<number, number>();
+  forEachCandidatePair(entries.map((e) => e.h.ids), words.length, (x, y) => {
+    const a = entries[x]!;
+    const b = entries[y]!;
+    if (a.unit === b.unit || Math.abs(all[a.unit]!.at - all[b.unit]!.at) > windowMs) return;
+    const sim = similarity(a.h.ids, b.h.ids, weight);
+    if (sim < threshold) return;
+    const key = Math.min(a.unit, b.unit) * all.length + Math.max(a.unit, b.unit);
+    if (sim > (similar.get(key) ?? 0)) similar.set(key, sim);
+  });
+  const pairs = [...similar].sort(([ka, sa], [kb, sb]) => sb - sa || ka - kb);
+
+  const clusters = new UnionFind(all.length);
+  const membersOf = all.map((_, u) => [u]);
+  // A refusal stands: clusters only grow, and a root stays the root of a superset of what it held.
+  const refused = new Set<number>();
+  for (const [key] of pairs) {
+    const ra = clusters.find(Math.floor(key / all.length));
+    const rb = clusters.find(key % all.length);
+    if (ra === rb) continue;
+    const pairKey = Math.min(ra, rb) * all.length + Math.max(ra, rb);
+    if (refused.has(pairKey)) continue;
+    const whole = membersOf[ra]!.every((u) => membersOf[rb]!.every((v) => matches(all[u]!, all[v]!, windowMs, threshold, weight)));
+    if (!whole) {
+      refused.add(pairKey);
+      continue;
+    }
+    clusters.union(ra, rb);
+    const root = clusters.find(ra);
+    membersOf[root] = [...membersOf[ra]!, ...membersOf[rb]!];
+  }
+
+  const groups = new Map<number, T[]>();
+  all.forEach((unit, u) => {
+    const root = clusters.find(u);
+    const group = groups.get(root) ?? [];
+    groups.set(root, group);
+    for (const i of unit.items) group.push(items[i]!);
+  });
+  return [...groups.values()].map(toCluster).sort((a, b) => a.representative.id - b.representative.id);
+}
