@@ -1,6 +1,5 @@
 import { escapeMarkup as esc } from '../feeds/markup.js';
 import { conceptHref, kindLabel } from './card.js';
-import { formulaHtml } from './math.js';
 import { markdownHtml } from './markdown.js';
 import { layout, type RenderedPage, type Site } from './layout.js';
 import { PageStyles } from './page-styles.js';
@@ -19,10 +18,11 @@ export function deckQuery(filter: DeckView['filter'], page: number): string {
   return query ? `?${query}` : '';
 }
 
-function cardHtml(card: DeckCard, styles: PageStyles): string {
+function cardHtml(card: DeckCard): string {
   const back = [
     `<p class="summary">${esc(card.summary)}</p>`,
-    card.formula ? formulaHtml(card.formula, styles) : '',
+    // The Unicode form: typeset, a hundred formulas would make the page five times heavier.
+    card.formula ? `<p class="formula formula--plain"><code>${esc(card.formula.unicode)}</code></p>` : '',
     card.explanation ? `<div class="explanation"><h3>${esc(kindLabel(card.explanation.kind))}</h3>${markdownHtml(card.explanation.body)}</div>` : '',
     `<p class="more"><a href="${conceptHref(card.slug)}">The whole card: ${esc(card.name)}</a></p>`,
   ];
@@ -49,7 +49,6 @@ function filterForm(view: DeckView): string {
  * into one card at a time (← →, swipe, space or tap to flip) and keeps the reader's place.
  */
 export function renderDeckPage(site: Site, view: DeckView): RenderedPage {
-  const styles = new PageStyles();
   const { page, pageCount } = view;
   const key = deckQuery(view.filter, page) || '?';
   const pager = [
@@ -66,7 +65,7 @@ export function renderDeckPage(site: Site, view: DeckView): RenderedPage {
 <div class="deck-controls" hidden><button type="button" data-deck-action="prev">← Previous</button><button type="button" data-deck-action="flip" aria-pressed="false">Flip</button><button type="button" data-deck-action="next">Next →</button></div>
 <p class="deck-progress" aria-live="polite" hidden><progress max="${view.cards.length}" value="1" aria-label="Progress through these cards"></progress> <span class="deck-count"></span></p>
 <ol class="deck-cards">
-${view.cards.map((c) => cardHtml(c, styles)).join('\n')}
+${view.cards.map(cardHtml).join('\n')}
 </ol>
 </div>`
       : '<p>No card matches these filters.</p>',
@@ -77,7 +76,7 @@ ${view.cards.map((c) => cardHtml(c, styles)).join('\n')}
     description: 'Machine-learning concepts, one card at a time.',
     path: `/concepts${deckQuery(view.filter, page)}`,
     main: main.filter(Boolean).join('\n'),
-    styles,
+    styles: new PageStyles(),
     deck: true,
   });
 }
