@@ -5,10 +5,12 @@ import { layout, type RenderedPage, type Site } from './layout.js';
 import { PageStyles } from './page-styles.js';
 import type { BriefStory, BriefView } from './view-models.js';
 
-/** Reasons as a reader reads them: one sentence, its first letter a capital. */
-export function reasonsInWords(reasons: string[]): string {
-  const text = reasons.join('; ');
-  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
+// How a source is weighted is the ranker's business, not a reason a reader weighs.
+const internalReason = /^from .+, weight [\d.]+$/;
+
+/** The ranker's reasons as a reader reads them: each a sentence, the source weights left out. */
+export function reasonsInWords(reasons: string[]): string[] {
+  return reasons.filter((r) => r && !internalReason.test(r)).map((r) => `${r.charAt(0).toUpperCase()}${r.slice(1)}.`);
 }
 
 function alsoCoveredBy(s: BriefStory): string {
@@ -25,7 +27,7 @@ function storyHtml(s: BriefStory): string {
     `<h3>${externalLink(s.title, s.url)}</h3>`,
     `<p class="meta"><span class="publisher">${esc(s.sourceName)}</span>${alsoCoveredBy(s)}</p>`,
     s.summary ? `<p>${esc(s.summary)}</p>` : '',
-    why ? `<p class="why"><strong>Why it matters:</strong> ${esc(why)}</p>` : '',
+    why.length ? `<div class="why"><p><strong>Why it matters</strong></p><ul>${why.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>` : '',
     s.concepts.length ? `<p class="story-concepts">Concepts: ${conceptLinks(s.concepts)}</p>` : '',
     `</li>`,
   ].join('');

@@ -23,7 +23,8 @@ export function formulaHtml(formula: { latex: string; unicode: string }, styles:
   if (!done) return `<p class="formula formula--plain"><code>${esc(formula.unicode)}</code></p>`;
   styles.math = true;
   for (const [name, declarations] of done.rules) styles.add(name, declarations);
-  return `<div class="formula">${done.html}</div>`;
+  // A wide formula scrolls sideways on a phone: the region takes focus so a keyboard can scroll it too.
+  return `<div class="formula" role="group" aria-label="Formula" tabindex="0">${done.html}</div>`;
 }
 
 function render(latex: string): Typeset | null {

@@ -104,7 +104,7 @@
     // A swipe is mostly sideways and long enough not to be a shaky tap.
     if (Math.abs(dx) < 40 || Math.abs(dx) < 1.5 * Math.abs(dy)) return;
     show(index + (dx < 0 ? 1 : -1));
-    // No tap-to-flip from the same gesture.
-    event.preventDefault();
+    // No tap-to-flip from the same gesture (a touch that has scrolled cannot be cancelled: no need).
+    if (event.cancelable) event.preventDefault();
   });
 })();
