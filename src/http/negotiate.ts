@@ -68,7 +68,7 @@ const htmlOverJson = remembered((header) => {
  * paths served before they had pages.
  */
 export function prefersHtml(accept: string | undefined): boolean {
-  return accept !== undefined && (accept.includes('html') || accept.includes('text/*')) && htmlOverJson(accept);
+  return accept !== undefined && htmlOverJson(accept);
 }
 
 export type Encoding = 'br' | 'gzip' | 'identity';

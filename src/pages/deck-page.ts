@@ -62,11 +62,11 @@ export function renderDeckPage(site: Site, view: DeckView): RenderedPage {
     filterForm(view),
     view.cards.length
       ? `<div class="deck" data-deck="${esc(key)}">
-<div class="deck-controls" hidden><button type="button" data-deck-action="prev">← Previous</button><button type="button" data-deck-action="flip" aria-pressed="false">Flip</button><button type="button" data-deck-action="next">Next →</button></div>
 <p class="deck-progress" aria-live="polite" hidden><progress max="${view.cards.length}" value="1" aria-label="Progress through these cards"></progress> <span class="deck-count"></span></p>
 <ol class="deck-cards">
 ${view.cards.map(cardHtml).join('\n')}
 </ol>
+<div class="deck-controls" hidden><button type="button" data-deck-action="prev">← Previous</button><button type="button" data-deck-action="flip" aria-pressed="false">Flip</button><button type="button" data-deck-action="next">Next →</button></div>
 </div>`
       : '<p>No card matches these filters.</p>',
     pager.length ? `<nav class="pager" aria-label="Deck pages">${pager.join(' ')}</nav>` : '',
