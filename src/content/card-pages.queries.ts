@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryPreparedRows, type Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
+import { queryCachedPlan } from '../db/statement-cache.js';
 import type { Reference } from '../db/schema/content.js';
 import type { ConceptFilter, Difficulty } from './concepts.queries.js';
 
@@ -40,8 +41,9 @@ const relatedOf = (kind: 'related' | 'prerequisite') => sql`(select coalesce(jso
  * round trip); undefined when there is none.
  */
 export async function fullCard(db: Db, slug: string): Promise<FullCardRecord | undefined> {
-  const [row] = await queryPreparedRows<{ card: FullCardRecord | string }>(
+  const [row] = await queryCachedPlan<{ card: FullCardRecord | string }>(
     db,
+    'reader_full_card',
     sql`select json_build_object(
       'slug', c.slug, 'name', c.name, 'title', c.title, 'summary', c.summary, 'difficulty', c.difficulty,
       'formulaLatex', c.formula_latex, 'formulaUnicode', c.formula_unicode, 'example', c.example,
@@ -85,8 +87,9 @@ export interface DeckCardRecord {
  * within a level, each with its tags and first explanation; and how many match in all.
  */
 export async function deckCards(db: Db, filter: Pick<ConceptFilter, 'tag' | 'difficulty'>, limit: number, offset: number): Promise<{ total: number; cards: DeckCardRecord[] }> {
-  const [row] = await queryPreparedRows<{ total: number | string; cards: DeckCardRecord[] | string }>(
+  const [row] = await queryCachedPlan<{ total: number | string; cards: DeckCardRecord[] | string }>(
     db,
+    'reader_deck_cards',
     sql`with matching as (
       select c.* from concepts c
       where c.status = 'published'

@@ -82,7 +82,7 @@ export async function variantOf(page: CachedPage, encoding: Encoding): Promise<V
   if (kept) return kept;
   const body =
     encoding === 'br'
-      ? await brotli(page.html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: page.html.length } })
+      ? await brotli(page.html, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: page.html.length } })
       : encoding === 'gzip'
         ? await gzipped(page.html, { level: 6 })
         : page.html;
