@@ -5,12 +5,13 @@ import { layout, type RenderedPage, type Site } from './layout.js';
 import { PageStyles } from './page-styles.js';
 import type { BriefStory, BriefView } from './view-models.js';
 
-// How a source is weighted is the ranker's business, not a reason a reader weighs.
-const internalReason = /^from .+, weight [\d.]+$/;
+// Said elsewhere on the page or true of every story shown: a source's weight is the ranker's
+// business, every story in the brief is about ML, and one source is the publisher line already.
+const unhelpful = [/^from .+, weight [\d.]+$/, /^about machine learning\b/, /^covered by 1 source\b/];
 
-/** The ranker's reasons as a reader reads them: each a sentence, the source weights left out. */
+/** The ranker's reasons as a reader reads them: each a sentence, those that tell a reader nothing left out. */
 export function reasonsInWords(reasons: string[]): string[] {
-  return reasons.filter((r) => r && !internalReason.test(r)).map((r) => `${r.charAt(0).toUpperCase()}${r.slice(1)}.`);
+  return reasons.filter((r) => r && !unhelpful.some((u) => u.test(r))).map((r) => `${r.charAt(0).toUpperCase()}${r.slice(1)}.`);
 }
 
 function alsoCoveredBy(s: BriefStory): string {

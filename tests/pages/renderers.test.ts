@@ -49,7 +49,7 @@ const brief: BriefView = {
       summary: 'What happened.',
       sourceName: 'Lab',
       alsoCoveredBy: [{ sourceName: 'News', url: 'https://news.example.org/x' }, { sourceName: 'Blog', url: null }],
-      reasons: ['covered by 3 sources: Lab, News and Blog', 'from Lab, weight 5', 'mentions Softmax'],
+      reasons: ['covered by 3 sources: Lab, News and Blog', 'from Lab, weight 5', 'mentions Softmax', 'about machine learning (mentions: softmax)'],
       concepts: [{ slug: 'softmax', name: 'Softmax' }],
     },
   ],
@@ -98,7 +98,8 @@ describe('page renderers', () => {
     expect(html).toContain('<img src="/images/softmax.png" alt="A bar chart" loading="lazy"><figcaption>Someone, via Commons, CC BY 4.0 (<a href="https://commons.example.org/f" rel="noopener">source</a>)</figcaption>');
   });
 
-  it('give the reasons in words, without the ranker’s source weights', () => {
+  it('give the reasons in words, without those that tell a reader nothing', () => {
+    expect(reasonsInWords(['covered by 1 source: Lab', 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
     expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 sources: Lab, News and Blog.', 'Mentions Softmax.']);
     const { html } = renderBriefPage(site, brief, '/');
     expect(html).toContain('also covered by <a href="https://news.example.org/x" rel="noopener">News</a> and Blog');
