@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import katex from 'katex';
+import { createRequire } from 'node:module';
 import { Lru } from '../cache/lru.js';
 import { escapeMarkup as esc } from '../feeds/markup.js';
 import type { PageStyles } from './page-styles.js';
@@ -9,6 +9,10 @@ interface Typeset {
   /** class name → declarations, for every style attribute the markup had. */
   rules: [string, string][];
 }
+
+// Loaded on first use: every `mlbrief` command imports the HTTP app, and only `serve` typesets.
+let katex: typeof import('katex').default | undefined;
+export const loadKatex = () => (katex ??= createRequire(import.meta.url)('katex') as typeof import('katex').default);
 
 // Formulas repeat across pages (a card, the brief, the deck): typeset each once per process.
 const typeset = new Lru<string, Typeset | null>(2048);
@@ -30,7 +34,7 @@ export function formulaHtml(formula: { latex: string; unicode: string }, styles:
 function render(latex: string): Typeset | null {
   let html: string;
   try {
-    html = katex.renderToString(latex, { displayMode: true, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust: false });
+    html = loadKatex().renderToString(latex, { displayMode: true, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust: false });
   } catch {
     return null;
   }

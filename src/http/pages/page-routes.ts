@@ -8,6 +8,7 @@ import { renderConceptPage } from '../../pages/concept-page.js';
 import { renderDeckPage, difficulties } from '../../pages/deck-page.js';
 import { renderErrorPage } from '../../pages/error-page.js';
 import type { Site } from '../../pages/layout.js';
+import { loadKatex } from '../../pages/math.js';
 import { renderTagPage } from '../../pages/tag-page.js';
 import type { Difficulty } from '../../pages/view-models.js';
 import { isIsoDate } from '../../shared/dates.js';
@@ -47,6 +48,8 @@ const badInput = (message: string) => new PageError(400, 'BAD_USER_INPUT', messa
  */
 export function pageRoutes(deps: PageDeps) {
   const assets = new Assets(deps.assetsDir);
+  // At start-up, not on the first formula a reader asks for.
+  loadKatex();
   const site: Site = { origin: deps.origin, assets: assets.urls };
   const version = dataVersion(deps.database);
   const { db } = deps.database;
