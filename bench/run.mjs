@@ -2,6 +2,7 @@
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds the PostgreSQL server figures.
 import { startupBench } from './startup.mjs';
 import { coldQueryBench } from './cold-query.mjs';
+import { coldPageBench } from './cold-page.mjs';
 import { editionBench } from './edition.mjs';
 import { growthBench } from './growth.mjs';
 import { ingestBench } from './ingest.mjs';
@@ -12,7 +13,7 @@ import { statementBench } from './statements.mjs';
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
 const only = process.argv[2];
-const benches = { startup: startupBench, statements: statementBench, ingest: ingestBench, cold: coldQueryBench, memory: memoryBench, load: loadBench, growth: growthBench, edition: editionBench };
+const benches = { startup: startupBench, statements: statementBench, ingest: ingestBench, cold: coldQueryBench, 'cold-page': coldPageBench, memory: memoryBench, load: loadBench, growth: growthBench, edition: editionBench };
 const rows = [];
 for (const [name, bench] of Object.entries(benches)) if (!only || only === name) rows.push(...(await bench({ postgresUrl })));
 

@@ -1,4 +1,5 @@
 import type { Config } from './config/env.js';
+import { publicOrigin } from './config/public-url.js';
 import { seedIfEmpty } from './content/seeds/seed-if-empty.js';
 import { defaultSeedsDir } from './content/seeds/read-seeds.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -89,6 +90,7 @@ export async function startApp({
       rateLimits,
       maxDocumentBytes: limits.maxDocumentBytes,
       corsOrigins: config.CORS_ORIGINS,
+      publicOrigin: publicOrigin(config),
     });
     const http = await listen(handler, config.HOST, config.PORT);
     const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;

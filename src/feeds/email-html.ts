@@ -55,7 +55,7 @@ function story(s: EditionStory): string {
 
 function footer(e: EditionView, site: SiteInfo): string {
   const home = linkHtml(site.title, site.baseUrl, LINK);
-  const json = linkHtml('This edition as JSON', e.url, LINK);
+  const json = linkHtml('Read this edition on the web', e.url, LINK);
   return `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;${FONT}${MUTED}">${esc(site.description)}<br>${home} · ${json}</td></tr>`;
 }
 

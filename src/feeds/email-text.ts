@@ -27,6 +27,6 @@ export function renderEmailText(e: EditionView, site: SiteInfo): string {
   const home = safeUrl(site.baseUrl);
   const json = safeUrl(e.url);
   if (home) lines.push(home);
-  if (json) lines.push('This edition as JSON:', json);
+  if (json) lines.push('Read this edition on the web:', json);
   return `${lines.join('\n')}\n`;
 }

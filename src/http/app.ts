@@ -9,12 +9,18 @@ import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
 import { metricsRoute } from './metrics-route.js';
+import { prefersHtml } from './negotiate.js';
+import { pageRoutes } from './pages/page-routes.js';
 import { BodyTooLargeError } from './body.js';
 import { sendError } from './respond.js';
 
 export interface AppDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
   corsOrigins: string[];
+  /** publicOrigin(config): the origin of every absolute link the pages make. */
+  publicOrigin: string;
+  /** Where the reader's built assets are; defaults to dist/assets. */
+  assetsDir?: string;
   maxBodyBytes?: number;
   /** GraphQL documents longer than this are refused before parsing. */
   maxDocumentBytes?: number;
@@ -30,6 +36,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, logger, maxBodyBytes = 1_000_000 } = deps;
   const daily = dailyRoutes({ database, timeZone: deps.timeZone });
+  const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.publicOrigin, assetsDir: deps.assetsDir });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -70,7 +77,11 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       }
     });
     try {
-      if (url.pathname === '/graphql') return await graphql.route(req, res, url, raw);
+      if (url.pathname === '/graphql') {
+        // A browser opening the endpoint gets the explorer; every GraphQL client gets GraphQL.
+        if (req.method === 'GET' && prefersHtml(req.headers.accept)) return void (await explorerRoute(res, '/explorer'));
+        return await graphql.route(req, res, url, raw);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
       }
@@ -78,6 +89,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (url.pathname === '/metrics') return await metricsRoute(res);
       if (await explorerRoute(res, url.pathname)) return;
+      if (pages.owns(req, url.pathname)) return await pages.route(req, res, url, requestId);
       if (await daily.route(req, res, url.pathname, requestId)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
@@ -98,7 +110,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     const path = pathOf(req.url);
     if (applyCors(req, res, deps.corsOrigins)) return recordRequest('OPTIONS', routeName(path), res.statusCode, started);
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const route = daily.answerFromCache(req, res, path, requestId);
+      const route = pages.owns(req, path) ? pages.answerFromCache(req, res, path, requestId) : daily.answerFromCache(req, res, path, requestId);
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
@@ -123,7 +135,9 @@ function pathOf(target: string | undefined): string {
 
 /** A bounded label for metrics: the route, never the raw path. */
 function routeName(path: string): string {
-  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/') return path;
+  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer') return path;
+  if (path.startsWith('/assets/')) return '/assets';
+  if (path.startsWith('/tags/')) return '/tags/:slug';
   if (path.startsWith('/daily')) return path.includes('email') ? '/daily/:date/email' : path === '/daily' ? '/daily' : '/daily/:date';
   if (/^\/feed\/daily\.(rss|atom|json)$/.test(path)) return path;
   if (path.startsWith('/concepts/')) return '/concepts/:slug';

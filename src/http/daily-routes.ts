@@ -187,15 +187,18 @@ function cached(r: Rendered, version: number, route: string): Cached {
     'etag', validators.etag,
     'last-modified', validators.lastModified,
     'cache-control', r.cacheControl,
-    'vary', 'host',
+    'vary', varyOf(route),
     'x-request-id', '',
   ];
   const expiresAt = r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs;
   return { version, expiresAt, route, validators, head, body: r.body };
 }
 
+/** Paths that are also pages for browsers (src/http/pages) vary by Accept too. */
+const varyOf = (route: string) => (route === '/concepts/:slug' || route === '/daily' || route === '/daily/:date' ? 'host, accept' : 'host');
+
 function send(req: IncomingMessage, res: ServerResponse, c: Cached, requestId: string): true {
-  if (isConditional(req) && notModified(req, res, c.validators, { vary: 'host', 'x-request-id': requestId })) return true;
+  if (isConditional(req) && notModified(req, res, c.validators, { vary: varyOf(c.route), 'x-request-id': requestId })) return true;
   c.head[c.head.length - 1] = requestId;
   res.writeHead(200, c.head);
   res.end(req.method === 'HEAD' ? undefined : c.body);

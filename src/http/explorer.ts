@@ -53,7 +53,7 @@ ReactDOM.createRoot(document.getElementById('explorer')).render(
 const cache = new Map<string, Buffer>();
 
 export async function explorerRoute(res: ServerResponse, path: string): Promise<boolean> {
-  if (path === '/') {
+  if (path === '/explorer') {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",

@@ -95,7 +95,7 @@ describe(`the HTTP server on ${backend}`, () => {
   });
 
   it('serves an explorer page whose scripts all come from this server', async () => {
-    const page = await fetch(`${app.url}/`);
+    const page = await fetch(`${app.url}/explorer`);
     expect(page.status).toBe(200);
     const html = await page.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);

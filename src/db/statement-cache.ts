@@ -1,0 +1,37 @@
+import type { SQL } from 'drizzle-orm';
+import { queryPreparedRows, type Db } from './client.js';
+
+interface PgliteClient {
+  query<T>(text: string): Promise<{ rows: T[] }>;
+  exec(text: string): Promise<unknown>;
+  execProtocol?: unknown;
+}
+
+const prepared = new WeakMap<object, Set<string>>();
+
+/** A value as an SQL literal; standard_conforming_strings is on, so only quotes need doubling. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * Rows of a hot statement, parsed and planned once per connection: on PostgreSQL a named prepared
+ * statement (queryPreparedRows); on PGlite, which sends every statement unnamed, PREPARE once and
+ * EXECUTE after (planning was three quarters of a concept page's statement there). `name` must
+ * name one statement text for the life of the process.
+ */
+export async function queryCachedPlan<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client: unknown }).$client as PgliteClient | undefined;
+  if (typeof client?.execProtocol !== 'function') return queryPreparedRows<T>(db, query);
+  const { sql: text, params } = db.execute(query).getQuery();
+  let names = prepared.get(client);
+  if (!names) prepared.set(client, (names = new Set()));
+  if (!names.has(name)) {
+    await client.exec(`prepare ${name} as ${text}`);
+    names.add(name);
+  }
+  const { rows } = await client.query<T>(`execute ${name}(${params.map(literal).join(', ')})`);
+  return rows;
+}

@@ -1,0 +1,102 @@
+import { escapeMarkup as esc, safeUrl } from '../feeds/markup.js';
+import { formulaHtml } from './math.js';
+import { markdownHtml } from './markdown.js';
+import type { PageStyles } from './page-styles.js';
+import type { CardView, ConceptLink, ConceptSummary, StoryLink } from './view-models.js';
+
+const kindLabels: Record<string, string> = {
+  intuition: 'Intuition',
+  detail: 'In detail',
+  example: 'Example',
+  math: 'The maths',
+  pitfall: 'Pitfall',
+  analogy: 'Analogy',
+};
+
+export const kindLabel = (kind: string) => kindLabels[kind] ?? kind;
+
+/** `text` linked to an http(s) URL from outside, or plain text when it has none (or a bad one). */
+export function externalLink(text: string, url: string | null | undefined): string {
+  const href = safeUrl(url);
+  return href ? `<a href="${esc(href)}" rel="noopener">${esc(text)}</a>` : esc(text);
+}
+
+export const conceptHref = (slug: string) => `/concepts/${slug}`;
+
+export function conceptLinks(concepts: ConceptLink[]): string {
+  return concepts.map((c) => `<a href="${conceptHref(c.slug)}">${esc(c.name)}</a>`).join(', ');
+}
+
+export interface FullCardOptions {
+  /** The heading level of the claim: 1 on the card's own page, 2 inside the brief. */
+  level: 1 | 2;
+  /** Only the first explanation, no references or links (the brief); every part otherwise. */
+  brief?: boolean;
+}
+
+/**
+ * A whole concept card. Sections come in reading order: the claim, the picture, the formula, the
+ * explanations, the example, then what to read next. Concept.diagram (beside the image) and
+ * Concept.quiz (self-check questions, after the example) take their places here when cards carry them.
+ */
+export function fullCardHtml(card: CardView, styles: PageStyles, options: FullCardOptions): string {
+  const h = options.level;
+  const sub = `h${h + 1}`;
+  const explanations = options.brief ? card.explanations.slice(0, 1) : card.explanations;
+  const parts = [
+    `<header class="card-head">`,
+    `<p class="kicker"><a href="${conceptHref(card.slug)}">${esc(card.name)}</a> <span class="badge badge--${card.difficulty}">${card.difficulty}</span></p>`,
+    `<h${h} class="claim">${esc(card.title)}</h${h}>`,
+    `<p class="summary">${esc(card.summary)}</p>`,
+    `</header>`,
+    card.image ? imageHtml(card.image) : '',
+    card.formula ? formulaHtml(card.formula, styles) : '',
+    ...explanations.map(
+      (e) => `<section class="explanation explanation--${esc(e.kind)}"><${sub}>${esc(kindLabel(e.kind))}</${sub}>${markdownHtml(e.body)}</section>`,
+    ),
+    `<section class="example"><${sub}>Example</${sub}>${markdownHtml(card.example)}</section>`,
+    options.brief ? `<p class="more"><a href="${conceptHref(card.slug)}">The whole card: ${esc(card.name)}</a></p>` : moreHtml(card, sub),
+  ];
+  return `<article class="card card--full">${parts.join('\n')}</article>`;
+}
+
+/**
+ * The picture, shown only from our own origin (a page makes no request elsewhere) and only with
+ * its credit and licence; a picture still hosted elsewhere is a link to its source instead.
+ */
+function imageHtml(image: NonNullable<CardView['image']>): string {
+  const credit = `${esc(image.credit)}, ${esc(image.license)}`;
+  const source = image.sourceUrl ? ` (${externalLink('source', image.sourceUrl)})` : '';
+  if (image.url.startsWith('/')) {
+    return `<figure class="card-image"><img src="${esc(image.url)}" alt="${esc(image.alt)}" loading="lazy"><figcaption>${credit}${source}</figcaption></figure>`;
+  }
+  return `<p class="card-image card-image--away">${externalLink(`Picture: ${image.alt}`, image.sourceUrl ?? image.url)}. ${credit}.</p>`;
+}
+
+function moreHtml(card: CardView, sub: string): string {
+  const sections: string[] = [];
+  if (card.tags.length) {
+    sections.push(`<section class="tags"><${sub}>Tags</${sub}><p>${card.tags.map((t) => `<a class="tag" href="/tags/${t.slug}">${esc(t.name)}</a>`).join(' ')}</p></section>`);
+  }
+  if (card.prerequisites.length) sections.push(`<section><${sub}>Know first</${sub}><p>${conceptLinks(card.prerequisites)}</p></section>`);
+  if (card.related.length) sections.push(`<section><${sub}>Related</${sub}><p>${conceptLinks(card.related)}</p></section>`);
+  if (card.references.length) {
+    const items = card.references.map((r) => `<li>${externalLink(r.title, r.url)}, ${esc(r.authors)} (${r.year})</li>`);
+    sections.push(`<section class="references"><${sub}>References</${sub}><ul>${items.join('')}</ul></section>`);
+  }
+  if (card.stories.length) {
+    sections.push(`<section class="stories-of-card"><${sub}>In the news</${sub}><ul>${card.stories.map(storyLinkHtml).join('')}</ul></section>`);
+  }
+  return sections.join('\n');
+}
+
+function storyLinkHtml(s: StoryLink): string {
+  const date = s.publishedAt.toISOString().slice(0, 10);
+  return `<li>${externalLink(s.title, s.url)} <span class="meta">${esc(s.sourceName)}, <time datetime="${date}">${date}</time></span></li>`;
+}
+
+/** A short card: the name, the claim and one sentence, linking to the whole card. */
+export function shortCardHtml(c: ConceptSummary, level: 2 | 3): string {
+  const badge = c.difficulty ? ` <span class="badge badge--${c.difficulty}">${c.difficulty}</span>` : '';
+  return `<article class="card card--short"><p class="kicker">${esc(c.name)}${badge}</p><h${level} class="claim"><a href="${conceptHref(c.slug)}">${esc(c.title)}</a></h${level}><p class="summary">${esc(c.summary)}</p></article>`;
+}

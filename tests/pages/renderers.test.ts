@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { renderArchivePage } from '../../src/pages/archive-page.js';
+import { reasonsInWords, renderBriefPage } from '../../src/pages/brief-page.js';
+import { renderConceptPage } from '../../src/pages/concept-page.js';
+import { renderDeckPage } from '../../src/pages/deck-page.js';
+import { renderErrorPage } from '../../src/pages/error-page.js';
+import type { Site } from '../../src/pages/layout.js';
+import { markdownHtml } from '../../src/pages/markdown.js';
+import { formulaHtml } from '../../src/pages/math.js';
+import { PageStyles } from '../../src/pages/page-styles.js';
+import { renderTagPage } from '../../src/pages/tag-page.js';
+import type { BriefView, CardView } from '../../src/pages/view-models.js';
+import { contentSecurityPolicy } from '../../src/http/pages/page-cache.js';
+import { htmlProblems, policyProblems } from './html-checks.js';
+
+const site: Site = { origin: 'https://mlbrief.example', assets: { css: '/assets/reader.a.css', katexCss: '/assets/katex.b.css', deckJs: '/assets/deck.c.js', icon: '/assets/icon.d.svg' } };
+const hostile = `<script>alert(1)</script> "quoted" & 'single'`;
+
+const card: CardView = {
+  slug: 'softmax',
+  name: `Softmax ${hostile}`,
+  title: `Softmax turns scores into probabilities ${hostile}`,
+  summary: 'Exponentiate and normalise.',
+  difficulty: 'beginner',
+  tags: [{ slug: 'deep-learning-basics', name: 'Deep-learning basics' }],
+  formula: { latex: '\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}', unicode: 'σ(z)ᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}' },
+  example: 'Scores `[1, 2]` give *about* **0.27** and 0.73.',
+  image: { url: 'https://upload.example.org/softmax.png', alt: 'A bar chart', credit: 'Someone, via Commons', license: 'CC BY 4.0', sourceUrl: 'javascript:alert(1)' },
+  explanations: [
+    { kind: 'intuition', body: 'Bigger scores get *exponentially* more mass. <img src=x onerror=alert(1)>\n\n[a link](javascript:alert(1)) and [a good one](https://example.org/)' },
+    { kind: 'pitfall', body: '# Not a heading\nOverflow: subtract the max first.' },
+  ],
+  references: [{ title: 'A paper', authors: 'A. Author', year: 2020, url: 'https://example.org/paper' }, { title: 'A book', authors: 'B. Author', year: 1999 }],
+  related: [{ slug: 'logistic-regression', name: 'Logistic regression' }],
+  prerequisites: [{ slug: 'linear-regression', name: 'Linear regression' }],
+  stories: [{ title: 'A story', url: 'https://news.example.org/a', sourceName: 'News', publishedAt: new Date('2026-11-26T10:00:00Z') }],
+};
+
+const brief: BriefView = {
+  date: '2026-11-27',
+  preview: false,
+  conceptOfTheDay: card,
+  concepts: [{ slug: 'dropout', name: 'Dropout', title: 'Dropout regularizes', summary: 'Zero units at random.' }],
+  stories: [
+    {
+      rank: 1,
+      title: `Big news ${hostile}`,
+      url: 'javascript:alert(1)',
+      summary: 'What happened.',
+      sourceName: 'Lab',
+      alsoCoveredBy: [{ sourceName: 'News', url: 'https://news.example.org/x' }, { sourceName: 'Blog', url: null }],
+      reasons: ['covered by 3 sources: Lab, News and Blog', 'from Lab, weight 5', 'mentions Softmax', 'about machine learning (mentions: softmax)'],
+      concepts: [{ slug: 'softmax', name: 'Softmax' }],
+    },
+  ],
+  previous: '2026-11-26',
+};
+
+async function expectGoodPage(rendered: { html: string; styleHash: string | null }) {
+  expect(await htmlProblems(rendered.html)).toEqual([]);
+  expect(policyProblems(rendered.html, contentSecurityPolicy(rendered.styleHash))).toEqual([]);
+  expect(rendered.html).not.toContain('<script>alert');
+  expect(rendered.html).not.toMatch(/href="javascript:/);
+}
+
+describe('page renderers', () => {
+  it('render every page as valid HTML that escapes what it shows and keeps to its CSP', async () => {
+    await expectGoodPage(renderConceptPage(site, card));
+    await expectGoodPage(renderBriefPage(site, brief, '/'));
+    await expectGoodPage(renderBriefPage(site, { ...brief, preview: true, conceptOfTheDay: null, stories: [] }, '/daily/2026-11-27'));
+    await expectGoodPage(renderDeckPage(site, { cards: [{ ...card, explanation: card.explanations[0]! }], page: 1, pageCount: 2, total: 101, filter: { tag: 'deep-learning-basics' }, tags: card.tags }));
+    await expectGoodPage(renderTagPage(site, { tag: { slug: 'x', name: `Tag ${hostile}`, description: 'd' }, concepts: [card] }));
+    await expectGoodPage(renderArchivePage(site, { editions: [{ date: '2026-11-27', conceptOfTheDay: card, topStory: hostile }], older: '2026-11-27', paged: true }));
+    await expectGoodPage(renderErrorPage(site, 404, `There is no concept called ${hostile}.`, '/concepts/x'));
+  });
+
+  it('show the whole card: every explanation kind, example, formula, references, related and prerequisite concepts, stories', () => {
+    const { html } = renderConceptPage(site, card);
+    expect(html).toContain('<h2>Intuition</h2>');
+    expect(html).toContain('<h2>Pitfall</h2>');
+    expect(html).toContain('<p><strong>Not a heading</strong></p>');
+    expect(html).toContain('<code>[1, 2]</code> give <em>about</em> <strong>0.27</strong>');
+    expect(html).toContain('<span class="katex">');
+    expect(html).toContain('<a href="https://example.org/paper" rel="noopener">A paper</a>, A. Author (2020)');
+    expect(html).toContain('<li>A book, B. Author (1999)</li>');
+    expect(html).toContain('<a href="/concepts/logistic-regression">Logistic regression</a>');
+    expect(html).toContain('<a href="/concepts/linear-regression">Linear regression</a>');
+    expect(html).toContain('<a class="tag" href="/tags/deep-learning-basics">Deep-learning basics</a>');
+    expect(html).toContain('<a href="https://news.example.org/a" rel="noopener">A story</a>');
+    // The picture is elsewhere: credited, licensed, never loaded (and a bad source URL never linked).
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Someone, via Commons, CC BY 4.0');
+    expect(html).toContain('<link rel="canonical" href="https://mlbrief.example/concepts/softmax">');
+  });
+
+  it('show a picture served from this origin with its credit and licence', () => {
+    const { html } = renderConceptPage(site, { ...card, image: { ...card.image!, url: '/images/softmax.png', sourceUrl: 'https://commons.example.org/f' } });
+    expect(html).toContain('<img src="/images/softmax.png" alt="A bar chart" loading="lazy"><figcaption>Someone, via Commons, CC BY 4.0 (<a href="https://commons.example.org/f" rel="noopener">source</a>)</figcaption>');
+  });
+
+  it('give the reasons in words, without those that tell a reader nothing', () => {
+    expect(reasonsInWords(['covered by 1 source: Lab', 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
+    expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 sources: Lab, News and Blog.', 'Mentions Softmax.']);
+    const { html } = renderBriefPage(site, brief, '/');
+    expect(html).toContain('also covered by <a href="https://news.example.org/x" rel="noopener">News</a> and Blog');
+    expect(html).toContain('<h3>Big news &lt;script&gt;');
+  });
+});
+
+describe('formulas', () => {
+  it('move KaTeX style attributes into classes whose rules the page collects', () => {
+    const styles = new PageStyles();
+    const html = formulaHtml(card.formula!, styles);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(styles.math).toBe(true);
+    const css = styles.css();
+    const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(' ')).filter((c) => /^k\w{8}$/.test(c)));
+    expect(classes.size).toBeGreaterThan(3);
+    for (const name of classes) expect(css).toMatch(new RegExp(`\\.${name}\\{[^}]+!important`));
+    expect(css).toMatch(/height:[\d.]+em!important/);
+  });
+
+  it('fall back to the Unicode form when KaTeX cannot parse the LaTeX', () => {
+    const styles = new PageStyles();
+    expect(formulaHtml({ latex: '\\frac{1', unicode: '1/2' }, styles)).toBe('<p class="formula formula--plain"><code>1/2</code></p>');
+    expect(styles.math).toBe(false);
+  });
+
+  it('render Markdown without raw HTML, images or script links', () => {
+    const html = markdownHtml('<b>x</b> ![i](https://x.example/y.png) [l](javascript:alert(1))');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('href="javascript:');
+  });
+});
