@@ -5,6 +5,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { lockDataDir } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { createGraphQLServer } from './graphql/server.js';
+import { createMailer } from './mail/mailer.js';
+import { createMailService, type MailService } from './mail/service.js';
 import { createRequestHandler } from './http/app.js';
 import { listen } from './http/server.js';
 import { fetchOptions } from './news/fetch-options.js';
@@ -14,6 +16,7 @@ import { startScheduler } from './worker/scheduler.js';
 export interface RunningApp {
   url: string;
   database: Database;
+  mail: MailService;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,8 @@ export async function startApp({
       maxCost: config.GRAPHQL_MAX_COST,
       maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
     };
+    const mailer = createMailer(config, logger);
+    const mail = createMailService({ database, mailer, logger });
     const apollo = await createGraphQLServer({
       introspection: config.GRAPHQL_INTROSPECTION,
       production: config.NODE_ENV === 'production',
@@ -89,17 +94,21 @@ export async function startApp({
       rateLimits,
       maxDocumentBytes: limits.maxDocumentBytes,
       corsOrigins: config.CORS_ORIGINS,
+      mail,
     });
     const http = await listen(handler, config.HOST, config.PORT);
-    const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;
+    const scheduler = worker ? startScheduler({ config, database, logger, mailer }) : undefined;
     logger.info({ url: http.url, database: database.kind, worker }, 'mlbrief is serving');
     return {
       url: http.url,
       database,
+      mail,
       stop: async () => {
         await scheduler?.stop();
         await http.close();
         await apollo.stop();
+        await mail.idle();
+        await mailer.transport.close();
         await opened.release();
       },
     };

@@ -5,7 +5,7 @@ export interface CommandContext {
   config: Config;
   logger: Logger;
   flags: { worker: boolean; json: boolean };
-  options: { name?: string | undefined; weight?: string | undefined; date?: string | undefined; force?: boolean | undefined };
+  options: { name?: string | undefined; weight?: string | undefined; date?: string | undefined; force?: boolean | undefined; dryRun?: boolean | undefined };
   positionals: string[];
   /** Command output for people and scripts; logs go to stderr. */
   out: (line: string) => void;

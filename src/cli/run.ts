@@ -7,12 +7,14 @@ import { edition } from './commands/edition.js';
 import { ingest } from './commands/ingest.js';
 import { migrate } from './commands/migrate.js';
 import { seed } from './commands/seed.js';
+import { send } from './commands/send.js';
 import { serve } from './commands/serve.js';
 import { sources } from './commands/sources.js';
+import { subscribersCommand } from './commands/subscribers.js';
 import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition };
+const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition, subscribers: subscribersCommand, send };
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -27,6 +29,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         weight: { type: 'string' },
         date: { type: 'string' },
         force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -42,17 +45,17 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if ((values.name !== undefined || values.weight !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
       throw new UsageError('--name and --weight go with `sources add`');
     }
-    if ((values.date !== undefined || values.force !== undefined) && name !== 'edition') {
-      throw new UsageError('--date and --force go with `edition`');
-    }
-    if (values.json && !['sources', 'ingest', 'edition'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
+    if (values.force !== undefined && name !== 'edition') throw new UsageError('--force goes with `edition`');
+    if (values.date !== undefined && name !== 'edition' && name !== 'send') throw new UsageError('--date goes with `edition` and `send`');
+    if (values['dry-run'] !== undefined && name !== 'send') throw new UsageError('--dry-run goes with `send`');
+    if (values.json && !['sources', 'ingest', 'edition', 'subscribers'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
     return await command({
       config,
       logger,
       flags: { worker: !values['no-worker'], json: values.json },
-      options: { name: values.name, weight: values.weight, date: values.date, force: values.force },
+      options: { name: values.name, weight: values.weight, date: values.date, force: values.force, dryRun: values['dry-run'] },
       positionals: rest,
       out: (line) => process.stdout.write(`${line}\n`),
     });

@@ -13,5 +13,7 @@ commands:
   sources add URL [--name N] [--weight W] | sources list [--json] | sources remove URL
   ingest [--json]       one fetch pass over all enabled sources now
   edition [--date YYYY-MM-DD] [--force] [--json]   build (or rebuild) the edition for a date and print it
+  subscribers add EMAIL… | list [--json] | remove EMAIL | export   e-mail subscribers (add = confirmed, for imports)
+  send [--date YYYY-MM-DD] [--dry-run]   deliver that edition's e-mail to every confirmed subscriber not yet sent it
 
-environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;
+environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, SMTP_URL, PUBLIC_URL, LOG_LEVEL, …)`;

@@ -8,6 +8,7 @@ import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
+import { mailRoutes } from './mail-routes.js';
 import { metricsRoute } from './metrics-route.js';
 import { BodyTooLargeError } from './body.js';
 import { sendError } from './respond.js';
@@ -30,6 +31,8 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, logger, maxBodyBytes = 1_000_000 } = deps;
   const daily = dailyRoutes({ database, timeZone: deps.timeZone });
+  const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const mail = mailRoutes({ mail: deps.mail, addressOf });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -40,7 +43,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     context: (req) =>
       createContext(deps, {
         authorization: req.headers.authorization,
-        address: req.socket.remoteAddress ?? 'unknown',
+        address: addressOf(req),
         requestId: String(req.headers['x-request-id']),
       }),
   });
@@ -71,6 +74,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     });
     try {
       if (url.pathname === '/graphql') return await graphql.route(req, res, url, raw);
+      if (await mail.route(req, res, url)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
       }
@@ -124,6 +128,7 @@ function pathOf(target: string | undefined): string {
 /** A bounded label for metrics: the route, never the raw path. */
 function routeName(path: string): string {
   if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/') return path;
+  if (path === '/subscribe' || path === '/confirm' || path === '/unsubscribe') return path;
   if (path.startsWith('/daily')) return path.includes('email') ? '/daily/:date/email' : path === '/daily' ? '/daily' : '/daily/:date';
   if (/^\/feed\/daily\.(rss|atom|json)$/.test(path)) return path;
   if (path.startsWith('/concepts/')) return '/concepts/:slug';

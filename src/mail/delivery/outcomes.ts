@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { idList } from './deliveries.queries.js';
+
+/** Permanent failures in a row after which an address is marked bouncing and gets no more mail. */
+export const bounceLimit = 3;
+
+export type Outcome =
+  | { kind: 'sent'; id: number; subscriberId: number }
+  | { kind: 'retry'; id: number; subscriberId: number; at: Date; code: number | undefined; error: string }
+  | { kind: 'failed'; id: number; subscriberId: number; code: number | undefined; error: string; bounce: boolean };
+
+interface Waiting {
+  outcome: Outcome;
+  done: (error?: unknown) => void;
+}
+
+/**
+ * Records what happened to each message, as soon as it happened: outcomes that arrive while a write
+ * is in flight go together in the next one (group commit), so the sent mark of a message follows
+ * its SMTP reply by about one statement however many messages are in flight, and a worker that dies
+ * leaves at most the messages between reply and record to be sent again.
+ */
+export class OutcomeWriter {
+  private waiting: Waiting[] = [];
+  private writing: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  record(outcome: Outcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ outcome, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.writing ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await writeOutcomes(this.db, batch.map((w) => w.outcome), this.now());
+        for (const w of batch) w.done();
+      } catch (error) {
+        for (const w of batch) w.done(error);
+      }
+    }
+    this.writing = undefined;
+  }
+}
+
+/** One transaction: a failed delivery and the bounce it counts are recorded together or not at all. */
+export async function writeOutcomes(db: Db, outcomes: Outcome[], now: Date): Promise<void> {
+  const sent = outcomes.filter((o) => o.kind === 'sent');
+  const rest = outcomes.filter((o) => o.kind !== 'sent');
+  const bounced = rest.filter((o) => o.kind === 'failed' && o.bounce).map((o) => o.subscriberId);
+  const at = now.toISOString();
+  await db.transaction(async (tx) => {
+    if (sent.length) {
+      await tx.execute(
+        sql`update deliveries set state = 'sent', sent_at = ${at}::timestamptz, claimed_by = null, last_error = null, last_code = null
+            where id = any(${idList(sent.map((o) => o.id))}::bigint[])`,
+      );
+      // A delivered message ends a run of bounces: only permanent failures in a row mark an address.
+      await tx.execute(
+        sql`update subscribers set bounce_count = 0 where id = any(${idList(sent.map((o) => o.subscriberId))}::int[]) and bounce_count > 0`,
+      );
+    }
+    if (rest.length) {
+      const rows = rest.map((o) => ({
+        id: o.id,
+        state: o.kind === 'retry' ? 'pending' : 'failed',
+        at: o.kind === 'retry' ? o.at.toISOString() : null,
+        code: o.code ?? null,
+        error: o.error,
+      }));
+      await tx.execute(
+        sql`update deliveries d set state = v.state, claimed_by = null, next_attempt_at = coalesce(v.at, d.next_attempt_at),
+              last_code = v.code, last_error = v.error
+            from json_to_recordset(${JSON.stringify(rows)}::json) as v(id bigint, state text, at timestamptz, code int, error text)
+            where d.id = v.id`,
+      );
+    }
+    if (bounced.length) {
+      await tx.execute(
+        sql`update subscribers set bounce_count = bounce_count + 1,
+              status = case when bounce_count + 1 >= ${bounceLimit} and status = 'confirmed' then 'bouncing' else status end
+            where id = any(${idList(bounced)}::int[])`,
+      );
+    }
+  });
+}
