@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailService, type MailService } from './mail/service.js';
+import type { SubscribeLimits } from './mail/subscribers/subscribe.js';
 import { createRequestHandler } from './http/app.js';
 import { listen } from './http/server.js';
 import { fetchOptions } from './news/fetch-options.js';
@@ -46,6 +47,8 @@ export interface StartOptions {
   seedsDir?: string;
   /** Run the scheduler (ingest, editions) in this process too. */
   worker?: boolean;
+  /** Limits on subscribe requests (tests); the defaults otherwise. */
+  subscribeLimits?: SubscribeLimits;
 }
 
 /** Migrate, seed an empty database, serve HTTP. What `mlbrief serve` and `npm start` run. */
@@ -55,6 +58,7 @@ export async function startApp({
   database: given,
   seedsDir = defaultSeedsDir,
   worker = false,
+  subscribeLimits,
 }: StartOptions): Promise<RunningApp> {
   const opened = given ? { database: given, release: async () => {} } : await openConfiguredDatabase(config);
   const { database } = opened;
@@ -76,7 +80,7 @@ export async function startApp({
       maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
     };
     const mailer = createMailer(config, logger);
-    const mail = createMailService({ database, mailer, logger });
+    const mail = createMailService({ database, mailer, logger, limits: subscribeLimits });
     const apollo = await createGraphQLServer({
       introspection: config.GRAPHQL_INTROSPECTION,
       production: config.NODE_ENV === 'production',

@@ -31,7 +31,7 @@ export function subscribeAcceptedPage(origin: string, message: string): string {
 }
 
 export function confirmedPage(origin: string): string {
-  return page("You're subscribed", `<p>Your subscription is confirmed: mlbrief daily will arrive every morning. Every e-mail has a link to unsubscribe with one click.</p>\n${home(origin)}`);
+  return page('Subscription confirmed', `<p>Your subscription is confirmed: mlbrief daily will arrive every morning. Every e-mail has a link to unsubscribe with one click.</p>\n${home(origin)}`);
 }
 
 /** What a GET of an unsubscribe link shows: a button, so that a link scanner fetching it changes nothing. */
@@ -41,7 +41,7 @@ export function unsubscribePromptPage(token: string): string {
 }
 
 export function unsubscribedPage(origin: string): string {
-  return page("You're unsubscribed", `<p>You will get no more e-mails from mlbrief daily. Changed your mind? Subscribe again from the front page.</p>\n${home(origin)}`);
+  return page('Unsubscribed', `<p>You will get no more e-mails from mlbrief daily. Changed your mind? Subscribe again from the front page.</p>\n${home(origin)}`);
 }
 
 export function problemPage(origin: string, title: string, message: string): string {
