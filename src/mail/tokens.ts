@@ -12,8 +12,16 @@ export interface IssuedToken {
 }
 
 export function issueToken(): IssuedToken {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
+  return issueTokens(1)[0]!;
+}
+
+/** `count` tokens from one read of the random source (a batch of messages needs one each). */
+export function issueTokens(count: number): IssuedToken[] {
+  const random = randomBytes(32 * count);
+  return Array.from({ length: count }, (_, i) => {
+    const token = random.subarray(32 * i, 32 * i + 32).toString('base64url');
+    return { token, hash: hashToken(token) };
+  });
 }
 
 export function hashToken(token: string): string {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { EditionRow } from '../../daily/build.js';
 import type { Database } from '../../db/client.js';
 import { editions } from '../../db/schema/index.js';
@@ -6,12 +6,12 @@ import type { Logger } from '../../shared/logger.js';
 import { mailDeliveries } from '../../shared/metrics.js';
 import { addressHash } from '../address.js';
 import type { Mailer } from '../mailer.js';
-import { issueToken } from '../tokens.js';
+import { issueTokens } from '../tokens.js';
 import { defaultRetryPolicy, retryAt, type RetryPolicy } from './backoff.js';
 import { classifyFailure } from './classify.js';
 import { buildDailyTemplate, type DailyTemplate } from './daily-message.js';
-import { claimDeliveries, dueCount, editionStateCounts, enqueueEdition, expireStale, notYetQueued, releaseClaims, type Claimed } from './deliveries.queries.js';
-import { OutcomeWriter } from './outcomes.js';
+import { claimDeliveries, dueCount, editionStateCounts, enqueueEdition, expireStale, notYetQueued, recoverOrphans, releaseClaims, type Claimed } from './deliveries.queries.js';
+import { OutcomeWriter, type Outcome } from './outcomes.js';
 import { senderKey, whileAlive } from './owner-lock.js';
 
 export interface DeliveryDeps {
@@ -44,6 +44,8 @@ export interface DeliveryReport {
 
 /** Consecutive failures without an SMTP reply (server down, refused, timing out) that end a run. */
 const connectionFailureLimit = 10;
+/** Answered messages whose outcome is not yet in the database, at most. */
+const maxUnrecorded = 200;
 const staleAfterMs = 24 * 60 * 60_000;
 
 /**
@@ -109,12 +111,15 @@ export async function runDeliveries(deps: DeliveryDeps, editionId?: number): Pro
 
   return whileAlive(database, async () => {
     const owner = senderKey(database);
-    const writer = new OutcomeWriter(db, now);
+    const writer = new OutcomeWriter(database, now);
     const templates = new Map<number, Promise<DailyTemplate>>();
-    const running = new Set<Promise<void>>();
+    /** Messages handed to the transport and not yet answered. */
+    const sending = new Set<Promise<void>>();
+    /** Answers not yet recorded: bounded, so a slow database slows the sending instead of piling up. */
+    const recording = new Set<Promise<void>>();
     let connectionFailures = 0;
     let stopped = false;
-    /** A send whose outcome could not be recorded (the database is away): the run ends with it. */
+    /** An outcome that could not be recorded (the database is away): the run ends with it. */
     let broken: { error: unknown } | undefined;
 
     const templateFor = (id: number) => {
@@ -123,6 +128,23 @@ export async function runDeliveries(deps: DeliveryDeps, editionId?: number): Pro
       return template;
     };
 
+    const record = (outcome: Outcome, counted: keyof RunCounts, logged?: () => void) => {
+      const job: Promise<void> = writer
+        .record(outcome)
+        .then(() => {
+          counts[counted]++;
+          mailDeliveries.inc({ outcome: outcome.kind });
+          logged?.();
+        })
+        .catch((error: unknown) => {
+          broken ??= { error };
+          stopped = true;
+        })
+        .finally(() => recording.delete(job));
+      recording.add(job);
+    };
+
+    /** Sends one message; its slot is free as soon as the server answers, while the answer is recorded. */
     const sendOne = async (row: Claimed, token: string): Promise<void> => {
       const message = (await templateFor(row.editionId)).fill({ deliveryId: row.id, email: row.email, unsubscribeToken: token });
       try {
@@ -136,67 +158,62 @@ export async function runDeliveries(deps: DeliveryDeps, editionId?: number): Pro
         }
         const at = failure.kind === 'retry' ? retryAt(row.attempts, now(), policy) : undefined;
         const log = { delivery: row.id, subscriber: addressHash(row.email), attempts: row.attempts, code: failure.code, error: failure.message };
-        if (at) {
-          await writer.record({ kind: 'retry', id: row.id, subscriberId: row.subscriberId, at, code: failure.code, error: failure.message });
-          counts.retrying++;
-          mailDeliveries.inc({ outcome: 'retry' });
-          logger.info({ ...log, retryAt: at }, 'delivery failed for now; it will be retried');
-        } else {
+        const common = { id: row.id, subscriberId: row.subscriberId, code: failure.code, error: failure.message };
+        if (at) record({ kind: 'retry', ...common, at }, 'retrying', () => logger.info({ ...log, retryAt: at }, 'delivery failed for now; it will be retried'));
+        else {
           const bounce = failure.kind === 'bounce';
-          await writer.record({ kind: 'failed', id: row.id, subscriberId: row.subscriberId, code: failure.code, error: failure.message, bounce });
-          counts.failed++;
-          mailDeliveries.inc({ outcome: 'failed' });
-          logger.warn(log, bounce ? 'delivery refused for good (counts as a bounce)' : 'delivery failed: retries used up');
+          record({ kind: 'failed', ...common, bounce }, 'failed', () => logger.warn(log, bounce ? 'delivery refused for good (counts as a bounce)' : 'delivery failed: retries used up'));
         }
         return;
       }
       connectionFailures = 0;
-      await writer.record({ kind: 'sent', id: row.id, subscriberId: row.subscriberId });
-      counts.sent++;
-      mailDeliveries.inc({ outcome: 'sent' });
+      record({ kind: 'sent', id: row.id, subscriberId: row.subscriberId, bounceCount: row.bounceCount }, 'sent');
     };
 
+    /** The next batch, claimed while the current one is being sent: no pause between batches. */
+    const claimNext = () => {
+      const tokens = issueTokens(batchSize);
+      return claimDeliveries(database, owner, tokens.map((t) => t.hash), now(), editionId).then((claimed) => ({ claimed, tokens }));
+    };
+    let next: ReturnType<typeof claimNext> | undefined;
     try {
-      while (!signal?.aborted && !stopped) {
-        const claimed = await claimDeliveries(database, owner, batchSize, now(), editionId);
+      const recovered = await recoverOrphans(database, owner);
+      if (recovered) logger.warn({ recovered }, 'deliveries a stopped sender left half-done are queued again (they may be sent twice)');
+      next = claimNext();
+      while (next) {
+        const { claimed, tokens } = await next;
+        next = undefined;
         if (!claimed.length) break;
-        const sending = claimed.filter((c) => c.state === 'sending');
-        counts.skipped += claimed.length - sending.length;
-        const tokens = await issueUnsubscribeTokens(database, sending);
-        for (let i = 0; i < sending.length; i++) {
-          while (running.size >= inFlight) await Promise.race(running);
+        const rows = claimed.filter((c) => c.state === 'sending');
+        counts.skipped += claimed.length - rows.length;
+        if (!signal?.aborted && !stopped) next = claimNext();
+        for (let i = 0; i < rows.length; i++) {
+          while (sending.size >= inFlight) await Promise.race(sending);
+          while (recording.size >= maxUnrecorded) await Promise.race(recording);
           if (signal?.aborted || stopped) {
-            await releaseClaims(db, sending.slice(i).map((c) => c.id));
+            await releaseClaims(db, rows.slice(i).map((c) => c.id));
             break;
           }
-          const row = sending[i]!;
-          const job: Promise<void> = sendOne(row, tokens[i]!)
+          // Rows come in id order, and the claim stored the i-th token's hash for the i-th row to send.
+          const job: Promise<void> = sendOne(rows[i]!, tokens[i]!.token)
             .catch((error: unknown) => {
               broken ??= { error };
               stopped = true;
             })
-            .finally(() => running.delete(job));
-          running.add(job);
+            .finally(() => sending.delete(job));
+          sending.add(job);
         }
       }
     } finally {
-      await Promise.allSettled(running);
+      // A batch claimed ahead but not begun goes back to the queue.
+      const ahead = await next?.catch(() => undefined);
+      if (ahead) await releaseClaims(db, ahead.claimed.filter((c) => c.state === 'sending').map((c) => c.id));
+      await Promise.allSettled(sending);
+      await Promise.allSettled(recording);
     }
     if (broken) throw broken.error;
     return counts;
   });
-}
-
-/** One unsubscribe token per message, stored (hashed) before the message leaves. */
-async function issueUnsubscribeTokens(database: Database, rows: Claimed[]): Promise<string[]> {
-  if (!rows.length) return [];
-  const issued = rows.map(() => issueToken());
-  const values = rows.map((r, i) => ({ hash: issued[i]!.hash, subscriber_id: r.subscriberId }));
-  await database.db.execute(
-    sql`insert into mail_tokens (hash, subscriber_id, purpose)
-        select v.hash, v.subscriber_id, 'unsubscribe' from json_to_recordset(${JSON.stringify(values)}::json) as v(hash text, subscriber_id int)`,
-  );
-  return issued.map((t) => t.token);
 }
 
 async function loadEdition(database: Database, id: number): Promise<EditionRow> {

@@ -24,6 +24,8 @@ export interface Claimed {
   editionId: number;
   subscriberId: number;
   email: string;
+  /** Permanent failures in a row so far: a delivered message resets a non-zero count. */
+  bounceCount: number;
   /** Attempts including this one. */
   attempts: number;
   /** `skipped` when the subscriber left (unsubscribed, bouncing) after the row was queued. */
@@ -33,31 +35,59 @@ export interface Claimed {
 /**
  * Claims up to `limit` due deliveries for the sender `owner`: FOR UPDATE SKIP LOCKED, so concurrent
  * claimers (any number of processes) take disjoint rows without waiting for each other, and the
- * claimed rows leave `pending` in the same statement. A row left `sending` by a sender that died is
- * due too: on PostgreSQL its owner's liveness lock can be taken (owner-lock.ts); on PGlite, the
- * one process, any owner but this one is dead.
+ * claimed rows leave `pending` in the same statement. Due rows are read in the order of the
+ * partial index on pending rows, so a claim reads about `limit` rows however long the queue.
+ * The same statement stores the hashes of the unsubscribe tokens the claimed messages will carry
+ * (`tokenHashes[i]` for the i-th claimed row to send, in id order): one commit, and every token is
+ * in the database before its message leaves.
  */
-export async function claimDeliveries(database: Database, owner: number, limit: number, now: Date, editionId?: number): Promise<Claimed[]> {
-  const orphaned = database.kind === 'postgres' ? sql`pg_try_advisory_xact_lock(${senderLockClass}, d.claimed_by)` : sql`d.claimed_by <> ${owner}`;
+export async function claimDeliveries(database: Database, owner: number, tokenHashes: string[], now: Date, editionId?: number): Promise<Claimed[]> {
   const ofEdition = editionId === undefined ? sql`` : sql`and d.edition_id = ${editionId}`;
   const rows = await queryRows<Claimed>(
     database.db,
     sql`with picked as (
           select d.id from deliveries d
-          where ((d.state = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz) or (d.state = 'sending' and ${orphaned})) ${ofEdition}
+          where d.state = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz ${ofEdition}
           order by d.next_attempt_at, d.id
-          limit ${limit}
+          limit ${tokenHashes.length}
           for update of d skip locked
+        ), claimed as (
+          update deliveries d set
+            state = case when s.status = 'confirmed' then 'sending' else 'skipped' end,
+            claimed_by = case when s.status = 'confirmed' then ${owner}::int end,
+            attempts = d.attempts + case when s.status = 'confirmed' then 1 else 0 end
+          from picked, subscribers s
+          where d.id = picked.id and s.id = d.subscriber_id
+          returning d.id, d.edition_id, d.subscriber_id, s.email, s.bounce_count, d.attempts, d.state
+        ), numbered as (
+          select c.*, case when c.state = 'sending' then row_number() over (partition by c.state order by c.id) end as n from claimed c
+        ), tokens as (
+          insert into mail_tokens (hash, subscriber_id, purpose)
+          select (${`{${tokenHashes.join(',')}}`}::text[])[n], subscriber_id, 'unsubscribe' from numbered where n is not null
         )
-        update deliveries d set
-          state = case when s.status = 'confirmed' then 'sending' else 'skipped' end,
-          claimed_by = case when s.status = 'confirmed' then ${owner}::int end,
-          attempts = d.attempts + case when s.status = 'confirmed' then 1 else 0 end
-        from picked, subscribers s
-        where d.id = picked.id and s.id = d.subscriber_id
-        returning d.id, d.edition_id as "editionId", d.subscriber_id as "subscriberId", s.email, d.attempts, d.state`,
+        select id, edition_id as "editionId", subscriber_id as "subscriberId", email, bounce_count as "bounceCount", attempts, state
+        from numbered order by id`,
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * Puts back in the queue the rows a dead sender left `sending` (its messages may or may not have
+ * left: sending them again is the at-least-once half of the guarantee). On PostgreSQL a sender is
+ * dead when its liveness lock can be taken (owner-lock.ts); on PGlite, the one process, every
+ * owner but this one is dead. Locked rows are skipped: a live claimer holds them.
+ */
+export async function recoverOrphans(database: Database, owner: number): Promise<number> {
+  const dead = database.kind === 'postgres' ? sql`pg_try_advisory_xact_lock(${senderLockClass}, d.claimed_by)` : sql`d.claimed_by <> ${owner}`;
+  const rows = await queryRows<{ id: number }>(
+    database.db,
+    sql`with orphans as (
+          select d.id from deliveries d where d.state = 'sending' and ${dead} for update of d skip locked
+        )
+        update deliveries d set state = 'pending', claimed_by = null from orphans where d.id = orphans.id
+        returning d.id`,
+  );
+  return rows.length;
 }
 
 /** Gives back claimed rows that were never handed to the transport (a run told to stop). */

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { idList } from './deliveries.queries.js';
 
 /** Permanent failures in a row after which an address is marked bouncing and gets no more mail. */
 export const bounceLimit = 3;
 
 export type Outcome =
-  | { kind: 'sent'; id: number; subscriberId: number }
+  | { kind: 'sent'; id: number; subscriberId: number; bounceCount: number }
   | { kind: 'retry'; id: number; subscriberId: number; at: Date; code: number | undefined; error: string }
   | { kind: 'failed'; id: number; subscriberId: number; code: number | undefined; error: string; bounce: boolean };
 
@@ -26,7 +26,7 @@ export class OutcomeWriter {
   private writing: Promise<void> | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: Database,
     private readonly now: () => Date,
   ) {}
 
@@ -42,7 +42,7 @@ export class OutcomeWriter {
       const batch = this.waiting;
       this.waiting = [];
       try {
-        await writeOutcomes(this.db, batch.map((w) => w.outcome), this.now());
+        await writeOutcomes(this.database, batch.map((w) => w.outcome), this.now());
         for (const w of batch) w.done();
       } catch (error) {
         for (const w of batch) w.done(error);
@@ -52,23 +52,28 @@ export class OutcomeWriter {
   }
 }
 
-/** One transaction: a failed delivery and the bounce it counts are recorded together or not at all. */
-export async function writeOutcomes(db: Db, outcomes: Outcome[], now: Date): Promise<void> {
+/**
+ * One transaction: a failed delivery and the bounce it counts are recorded together or not at all.
+ * On PostgreSQL it commits without waiting for the WAL flush (synchronous_commit off, for this
+ * transaction only): a crash of the database server may forget the last fraction of a second of
+ * outcomes, and those messages are sent again, which is the at-least-once guarantee anyway. Tokens
+ * and claims commit durably: a sent link always works.
+ */
+export async function writeOutcomes(database: Database, outcomes: Outcome[], now: Date): Promise<void> {
   const sent = outcomes.filter((o) => o.kind === 'sent');
   const rest = outcomes.filter((o) => o.kind !== 'sent');
   const bounced = rest.filter((o) => o.kind === 'failed' && o.bounce).map((o) => o.subscriberId);
+  // A delivered message ends a run of bounces: only permanent failures in a row mark an address.
+  const recovered = sent.filter((o) => o.bounceCount > 0).map((o) => o.subscriberId);
   const at = now.toISOString();
-  await db.transaction(async (tx) => {
+  const write = async (tx: Db) => {
     if (sent.length) {
       await tx.execute(
         sql`update deliveries set state = 'sent', sent_at = ${at}::timestamptz, claimed_by = null, last_error = null, last_code = null
             where id = any(${idList(sent.map((o) => o.id))}::bigint[])`,
       );
-      // A delivered message ends a run of bounces: only permanent failures in a row mark an address.
-      await tx.execute(
-        sql`update subscribers set bounce_count = 0 where id = any(${idList(sent.map((o) => o.subscriberId))}::int[]) and bounce_count > 0`,
-      );
     }
+    if (recovered.length) await tx.execute(sql`update subscribers set bounce_count = 0 where id = any(${idList(recovered)}::int[])`);
     if (rest.length) {
       const rows = rest.map((o) => ({
         id: o.id,
@@ -91,5 +96,9 @@ export async function writeOutcomes(db: Db, outcomes: Outcome[], now: Date): Pro
             where id = any(${idList(bounced)}::int[])`,
       );
     }
+  };
+  await database.db.transaction(async (tx) => {
+    if (database.kind === 'postgres') await tx.execute(sql`set local synchronous_commit = off`);
+    await write(tx as unknown as Db);
   });
 }
