@@ -30,9 +30,10 @@ export const subscribers = pgTable(
 );
 
 /**
- * Confirmation and unsubscribe tokens. Only a token's sha256 is stored: a leaked table or backup
+ * Confirmation tokens, and unsubscribe tokens of messages whose sender died mid-send (the others
+ * are in deliveries.unsubscribe_hash). Only a token's sha256 is stored: a leaked table or backup
  * confirms and unsubscribes nobody. A confirmation token is single-use and expires; an unsubscribe
- * token (one per message sent) works for as long as the subscriber exists.
+ * token works for as long as the subscriber exists.
  */
 export const mailTokens = pgTable(
   'mail_tokens',
@@ -76,6 +77,11 @@ export const deliveries = pgTable(
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     /** While sending: the key of the sending process's liveness lock (src/mail/delivery/owner-lock.ts). */
     claimedBy: integer('claimed_by'),
+    /**
+     * sha256 of the unsubscribe token the latest attempt carries. A message whose fate is unknown
+     * (its sender died) keeps its link working: its hash moves to mail_tokens before a new attempt.
+     */
+    unsubscribeHash: text('unsubscribe_hash').unique(),
     sentAt: instant('sent_at'),
     lastError: text('last_error'),
     lastCode: integer('last_code'),

@@ -194,8 +194,7 @@ export async function runDeliveries(deps: DeliveryDeps, editionId?: number): Pro
             await releaseClaims(db, rows.slice(i).map((c) => c.id));
             break;
           }
-          // Rows come in id order, and the claim stored the i-th token's hash for the i-th row to send.
-          const job: Promise<void> = sendOne(rows[i]!, tokens[i]!.token)
+          const job: Promise<void> = sendOne(rows[i]!, tokens[rows[i]!.token]!.token)
             .catch((error: unknown) => {
               broken ??= { error };
               stopped = true;

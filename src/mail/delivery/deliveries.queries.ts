@@ -30,6 +30,8 @@ export interface Claimed {
   attempts: number;
   /** `skipped` when the subscriber left (unsubscribed, bouncing) after the row was queued. */
   state: 'sending' | 'skipped';
+  /** Which of the claim's token hashes this row stored (when sending): its message carries that token. */
+  token: number;
 }
 
 /**
@@ -38,37 +40,31 @@ export interface Claimed {
  * claimed rows leave `pending` in the same statement. Due rows are read in the order of the
  * partial index on pending rows, so a claim reads about `limit` rows however long the queue.
  * The same statement stores the hashes of the unsubscribe tokens the claimed messages will carry
- * (`tokenHashes[i]` for the i-th claimed row to send, in id order): one commit, and every token is
- * in the database before its message leaves.
+ * (the row's `token` indexes `tokenHashes`), so every token is in the database before its message leaves.
  */
 export async function claimDeliveries(database: Database, owner: number, tokenHashes: string[], now: Date, editionId?: number): Promise<Claimed[]> {
   const ofEdition = editionId === undefined ? sql`` : sql`and d.edition_id = ${editionId}`;
-  const rows = await queryRows<Claimed>(
+  const rows = await queryRows<Omit<Claimed, 'token'> & { n: number | string }>(
     database.db,
     sql`with picked as (
-          select d.id from deliveries d
-          where d.state = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz ${ofEdition}
-          order by d.next_attempt_at, d.id
-          limit ${tokenHashes.length}
-          for update of d skip locked
-        ), claimed as (
-          update deliveries d set
-            state = case when s.status = 'confirmed' then 'sending' else 'skipped' end,
-            claimed_by = case when s.status = 'confirmed' then ${owner}::int end,
-            attempts = d.attempts + case when s.status = 'confirmed' then 1 else 0 end
-          from picked, subscribers s
-          where d.id = picked.id and s.id = d.subscriber_id
-          returning d.id, d.edition_id, d.subscriber_id, s.email, s.bounce_count, d.attempts, d.state
-        ), numbered as (
-          select c.*, case when c.state = 'sending' then row_number() over (partition by c.state order by c.id) end as n from claimed c
-        ), tokens as (
-          insert into mail_tokens (hash, subscriber_id, purpose)
-          select (${`{${tokenHashes.join(',')}}`}::text[])[n], subscriber_id, 'unsubscribe' from numbered where n is not null
+          select d.id, row_number() over (order by d.id) as n from (
+            select d.id from deliveries d
+            where d.state = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz ${ofEdition}
+            order by d.next_attempt_at, d.id
+            limit ${tokenHashes.length}
+            for update of d skip locked
+          ) d
         )
-        select id, edition_id as "editionId", subscriber_id as "subscriberId", email, bounce_count as "bounceCount", attempts, state
-        from numbered order by id`,
+        update deliveries d set
+          state = case when s.status = 'confirmed' then 'sending' else 'skipped' end,
+          claimed_by = case when s.status = 'confirmed' then ${owner}::int end,
+          attempts = d.attempts + case when s.status = 'confirmed' then 1 else 0 end,
+          unsubscribe_hash = case when s.status = 'confirmed' then (${`{${tokenHashes.join(',')}}`}::text[])[picked.n] end
+        from picked, subscribers s
+        where d.id = picked.id and s.id = d.subscriber_id
+        returning d.id, d.edition_id as "editionId", d.subscriber_id as "subscriberId", s.email, s.bounce_count as "bounceCount", d.attempts, d.state, picked.n`,
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map(({ n, ...r }) => ({ ...r, id: Number(r.id), token: Number(n) - 1 })).sort((a, b) => a.token - b.token);
 }
 
 /**
@@ -83,8 +79,12 @@ export async function recoverOrphans(database: Database, owner: number): Promise
     database.db,
     sql`with orphans as (
           select d.id from deliveries d where d.state = 'sending' and ${dead} for update of d skip locked
+        ), kept as (
+          insert into mail_tokens (hash, subscriber_id, purpose)
+          select d.unsubscribe_hash, d.subscriber_id, 'unsubscribe' from deliveries d join orphans o on o.id = d.id
+          where d.unsubscribe_hash is not null
         )
-        update deliveries d set state = 'pending', claimed_by = null from orphans where d.id = orphans.id
+        update deliveries d set state = 'pending', claimed_by = null, unsubscribe_hash = null from orphans where d.id = orphans.id
         returning d.id`,
   );
   return rows.length;
@@ -94,7 +94,7 @@ export async function recoverOrphans(database: Database, owner: number): Promise
 export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
   if (!ids.length) return;
   await db.execute(
-    sql`update deliveries set state = 'pending', claimed_by = null, attempts = attempts - 1
+    sql`update deliveries set state = 'pending', claimed_by = null, attempts = attempts - 1, unsubscribe_hash = null
         where id = any(${idList(ids)}::bigint[]) and state = 'sending'`,
   );
 }

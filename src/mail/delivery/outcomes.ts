@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { idList } from './deliveries.queries.js';
 
+/** How long outcomes gather before they are written: the resend window after a crash grows by this. */
+const gatherMs = 20;
+
 /** Permanent failures in a row after which an address is marked bouncing and gets no more mail. */
 export const bounceLimit = 3;
 
@@ -39,6 +42,8 @@ export class OutcomeWriter {
 
   private async drain(): Promise<void> {
     while (this.waiting.length) {
+      // Answers arrive a few at a time; waiting a moment lets one statement record dozens.
+      await new Promise((resolve) => setTimeout(resolve, gatherMs));
       const batch = this.waiting;
       this.waiting = [];
       try {
@@ -75,6 +80,17 @@ export async function writeOutcomes(database: Database, outcomes: Outcome[], now
     }
     if (recovered.length) await tx.execute(sql`update subscribers set bounce_count = 0 where id = any(${idList(recovered)}::int[])`);
     if (rest.length) {
+      // No reply at all (the connection dropped): the server may have taken the message, so its
+      // link must keep working after the next attempt replaces the row's token.
+      const unknown = rest.filter((o) => o.code === undefined).map((o) => o.id);
+      if (unknown.length) {
+        await tx.execute(
+          sql`insert into mail_tokens (hash, subscriber_id, purpose)
+              select unsubscribe_hash, subscriber_id, 'unsubscribe' from deliveries
+              where id = any(${idList(unknown)}::bigint[]) and unsubscribe_hash is not null
+              on conflict (hash) do nothing`,
+        );
+      }
       const rows = rest.map((o) => ({
         id: o.id,
         state: o.kind === 'retry' ? 'pending' : 'failed',
@@ -97,6 +113,8 @@ export async function writeOutcomes(database: Database, outcomes: Outcome[], now
       );
     }
   };
+  // PGlite runs in this thread: a batch of sent marks alone (the usual case) skips BEGIN and COMMIT.
+  if (database.kind === 'pglite' && !rest.length && !recovered.length) return write(database.db);
   await database.db.transaction(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`set local synchronous_commit = off`);
     await write(tx as unknown as Db);
