@@ -191,5 +191,5 @@ describe(`delivering an edition through a real SMTP server on ${backend}`, () =>
     expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(1000);
     const states = await queryRows<{ state: string; n: number }>(database.db, sql`select state, count(*)::int as n from deliveries group by state`);
     expect(states).toEqual([{ state: 'sent', n: 1000 }]);
-  });
+  }, 180_000);
 });
