@@ -48,6 +48,8 @@ export async function generate() {
         RankedStory: '../models.js#RankedStoryModel',
         DailyEditionConnection: '../models.js#DailyEditionConnectionModel',
         IngestSourceOutcome: '../models.js#IngestSourceOutcomeModel',
+        Subscriber: '../models.js#SubscriberModel',
+        SubscriberConnection: '../models.js#SubscriberConnectionModel',
       },
       resolverTypeWrapperSignature: 'Promise<T> | T',
     },

@@ -6,6 +6,9 @@ import { openDatabase, type Database } from './db/client.js';
 import { lockDataDir } from './db/data-dir-lock.js';
 import { migrate } from './db/migrate.js';
 import { createGraphQLServer } from './graphql/server.js';
+import { createMailer } from './mail/mailer.js';
+import { createMailService, type MailService } from './mail/service.js';
+import type { SubscribeLimits } from './mail/subscribers/subscribe.js';
 import { createRequestHandler } from './http/app.js';
 import { listen } from './http/server.js';
 import { fetchOptions } from './news/fetch-options.js';
@@ -15,6 +18,7 @@ import { startScheduler } from './worker/scheduler.js';
 export interface RunningApp {
   url: string;
   database: Database;
+  mail: MailService;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,8 @@ export interface StartOptions {
   seedsDir?: string;
   /** Run the scheduler (ingest, editions) in this process too. */
   worker?: boolean;
+  /** Limits on subscribe requests (tests); the defaults otherwise. */
+  subscribeLimits?: SubscribeLimits;
 }
 
 /** Migrate, seed an empty database, serve HTTP. What `mlbrief serve` and `npm start` run. */
@@ -53,6 +59,7 @@ export async function startApp({
   database: given,
   seedsDir = defaultSeedsDir,
   worker = false,
+  subscribeLimits,
 }: StartOptions): Promise<RunningApp> {
   const opened = given ? { database: given, release: async () => {} } : await openConfiguredDatabase(config);
   const { database } = opened;
@@ -73,6 +80,8 @@ export async function startApp({
       maxCost: config.GRAPHQL_MAX_COST,
       maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
     };
+    const mailer = createMailer(config, logger);
+    const mail = createMailService({ database, mailer, logger, limits: subscribeLimits });
     const apollo = await createGraphQLServer({
       introspection: config.GRAPHQL_INTROSPECTION,
       production: config.NODE_ENV === 'production',
@@ -91,17 +100,21 @@ export async function startApp({
       maxDocumentBytes: limits.maxDocumentBytes,
       corsOrigins: config.CORS_ORIGINS,
       publicOrigin: publicOrigin(config),
+      mail,
     });
     const http = await listen(handler, config.HOST, config.PORT);
-    const scheduler = worker ? startScheduler({ config, database, logger }) : undefined;
+    const scheduler = worker ? startScheduler({ config, database, logger, mailer }) : undefined;
     logger.info({ url: http.url, database: database.kind, worker }, 'mlbrief is serving');
     return {
       url: http.url,
       database,
+      mail,
       stop: async () => {
         await scheduler?.stop();
         await http.close();
         await apollo.stop();
+        await mail.idle();
+        await mailer.transport.close();
         await opened.release();
       },
     };

@@ -13,6 +13,7 @@ export interface CommandContext {
     date?: string | undefined;
     force?: boolean | undefined;
     explain?: boolean | undefined;
+    dryRun?: boolean | undefined;
   };
   positionals: string[];
   /** Command output for people and scripts; logs go to stderr. */

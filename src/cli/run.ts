@@ -7,12 +7,14 @@ import { edition } from './commands/edition.js';
 import { ingest } from './commands/ingest.js';
 import { migrate } from './commands/migrate.js';
 import { seed } from './commands/seed.js';
+import { send } from './commands/send.js';
 import { serve } from './commands/serve.js';
 import { sources } from './commands/sources.js';
+import { subscribersCommand } from './commands/subscribers.js';
 import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition };
+const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition, subscribers: subscribersCommand, send };
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -30,6 +32,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         date: { type: 'string' },
         force: { type: 'boolean' },
         explain: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -46,10 +49,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if (sourceFlags.some((v) => v !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
       throw new UsageError('--name, --weight, --publisher and --kind go with `sources add`');
     }
-    if ((values.date !== undefined || values.force !== undefined || values.explain !== undefined) && name !== 'edition') {
-      throw new UsageError('--date, --force and --explain go with `edition`');
-    }
-    if (values.json && !['sources', 'ingest', 'edition'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
+    if (values.force !== undefined && name !== 'edition') throw new UsageError('--force goes with `edition`');
+    if (values.explain !== undefined && name !== 'edition') throw new UsageError('--explain goes with `edition`');
+    if (values.date !== undefined && name !== 'edition' && name !== 'send') throw new UsageError('--date goes with `edition` and `send`');
+    if (values['dry-run'] !== undefined && name !== 'send') throw new UsageError('--dry-run goes with `send`');
+    if (values.json && !['sources', 'ingest', 'edition', 'subscribers'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
     return await command({
@@ -64,6 +68,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         date: values.date,
         force: values.force,
         explain: values.explain,
+        dryRun: values['dry-run'],
       },
       positionals: rest,
       out: (line) => process.stdout.write(`${line}\n`),

@@ -16,5 +16,7 @@ commands:
   edition [--date YYYY-MM-DD] [--force] [--json] [--explain]
                         build (or rebuild) the edition for a date and print it; --explain lists every
                         candidate story: members, publishers, signals, score, and what kept it out
+  subscribers add EMAIL… | list [--json] | remove EMAIL | export   e-mail subscribers (add = confirmed, for imports)
+  send [--date YYYY-MM-DD] [--dry-run]   deliver that edition's e-mail to every confirmed subscriber not yet sent it
 
-environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;
+environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, SMTP_URL, PUBLIC_URL, LOG_LEVEL, …)`;

@@ -67,6 +67,8 @@ const envSchema = z.object({
   /** Unset: e-mails are written as .eml files under DATA_DIR/outbox. */
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default('mlbrief <brief@localhost>'),
+  /** Unset: List-Unsubscribe carries the https link only. A mailbox that takes "unsubscribe" mails. */
+  MAIL_UNSUBSCRIBE_MAILTO: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$/, 'must be a bare address, e.g. unsubscribe@mlbrief.example').optional(),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -53,14 +53,27 @@ function story(s: EditionStory): string {
   return row(layout, '0 32px 20px');
 }
 
-function footer(e: EditionView, site: SiteInfo): string {
+function footer(e: EditionView, site: SiteInfo, recipient?: Recipient): string {
   const home = linkHtml(site.title, site.baseUrl, LINK);
-  const json = linkHtml('Read this edition on the web', e.url, LINK);
-  return `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;${FONT}${MUTED}">${esc(site.description)}<br>${home} · ${json}</td></tr>`;
+  if (!recipient) {
+    const web = linkHtml('Read this edition on the web', e.url, LINK);
+    return `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;${FONT}${MUTED}">${esc(site.description)}<br>${home} · ${web}</td></tr>`;
+  }
+  const web = linkHtml('Read it on the web', e.url, LINK);
+  const leave = linkHtml('Unsubscribe', recipient.unsubscribeUrl, LINK);
+  return `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;${FONT}${MUTED}">${esc(site.description)}<br>${home} · ${web}<br>You get this e-mail because you subscribed to ${esc(site.title)}. ${leave} with one click.</td></tr>`;
 }
 
-/** A complete HTML e-mail: tables for layout, inline styles only, absolute links, no scripts. */
-export function renderEmailHtml(e: EditionView, site: SiteInfo): string {
+/** Who a sent copy is for: its footer carries that reader's own unsubscribe link. */
+export interface Recipient {
+  unsubscribeUrl: string;
+}
+
+/**
+ * A complete HTML e-mail: tables for layout, inline styles only, absolute links, no scripts.
+ * With a recipient it is the copy sent to one reader, with that reader's unsubscribe link.
+ */
+export function renderEmailHtml(e: EditionView, site: SiteInfo, recipient?: Recipient): string {
   const [first, ...more] = e.concepts;
   const stories = storiesByRank(e);
   const title = `${site.title} — ${longDate(e.date)}`;
@@ -77,7 +90,7 @@ export function renderEmailHtml(e: EditionView, site: SiteInfo): string {
     more.length ? [heading('More concepts'), ...more.map(concept)].join('\n') : '',
     heading('Top stories'),
     stories.length ? stories.map(story).join('\n') : row('No stories made this edition.'),
-    footer(e, site),
+    footer(e, site, recipient),
   ];
   return `<!DOCTYPE html>
 <html lang="en">

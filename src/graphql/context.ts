@@ -2,6 +2,7 @@ import type { RateLimitState } from '../access/rate-limit.js';
 import { bearerToken, identifyClient, type Client } from '../access/client.js';
 import type { Database } from '../db/client.js';
 import type { FetchOptions } from '../news/types.js';
+import type { MailService } from '../mail/service.js';
 import type { Logger } from '../shared/logger.js';
 import { adminAccess, type AdminAccess } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -25,6 +26,8 @@ export interface GraphQLContext {
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
   /** EDITION_TIMEZONE: the zone that defines a "day". */
   timeZone: string;
+  /** Subscriptions to the daily e-mail. */
+  mail: MailService;
 }
 
 export interface ContextDeps {
@@ -34,6 +37,7 @@ export interface ContextDeps {
   fetchOptions: Omit<FetchOptions, 'maxRedirects'>;
   timeZone: string;
   rateLimits: RateLimitConfig;
+  mail: MailService;
 }
 
 export interface RequestInfo {
@@ -61,5 +65,6 @@ export async function createContext(deps: ContextDeps, request: RequestInfo): Pr
     client,
     fetchOptions: deps.fetchOptions,
     timeZone: deps.timeZone,
+    mail: deps.mail,
   };
 }

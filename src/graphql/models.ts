@@ -7,6 +7,7 @@ import type { EditionRow } from '../daily/build.js';
 import type { EditionSnapshot } from '../daily/snapshot.js';
 import type { IngestRun, SourceOutcome } from '../news/ingest.js';
 import type { SourceRow } from '../news/sources.queries.js';
+import type { SubscriberRow } from '../mail/subscribers/subscribers.queries.js';
 import type { StoryRow } from '../news/stories.queries.js';
 
 /** What resolvers receive as parents: database rows, plus lazy totals so counts run only when asked. */
@@ -38,3 +39,6 @@ export type DailyEditionConnectionModel = ConnectionModel<EditionRow>;
 
 export type ApiKeyModel = ApiKeyRow;
 export type RateLimitModel = RateLimitState;
+
+export type SubscriberModel = SubscriberRow;
+export type SubscriberConnectionModel = ConnectionModel<SubscriberRow>;

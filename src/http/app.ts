@@ -8,6 +8,7 @@ import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
+import { mailRoutes } from './mail-routes.js';
 import { metricsRoute } from './metrics-route.js';
 import { prefersHtml } from './negotiate.js';
 import { pageRoutes } from './pages/page-routes.js';
@@ -37,6 +38,8 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, logger, maxBodyBytes = 1_000_000 } = deps;
   const daily = dailyRoutes({ database, timeZone: deps.timeZone });
   const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.publicOrigin, assetsDir: deps.assetsDir });
+  const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const mail = mailRoutes({ mail: deps.mail, addressOf });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -47,7 +50,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     context: (req) =>
       createContext(deps, {
         authorization: req.headers.authorization,
-        address: req.socket.remoteAddress ?? 'unknown',
+        address: addressOf(req),
         requestId: String(req.headers['x-request-id']),
       }),
   });
@@ -82,6 +85,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
         if (req.method === 'GET' && prefersHtml(req.headers.accept)) return void (await explorerRoute(res, '/explorer'));
         return await graphql.route(req, res, url, raw);
       }
+      if (await mail.route(req, res, url)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
       }
@@ -138,6 +142,7 @@ function routeName(path: string): string {
   if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer') return path;
   if (path.startsWith('/assets/')) return '/assets';
   if (path.startsWith('/tags/')) return '/tags/:slug';
+  if (path === '/subscribe' || path === '/confirm' || path === '/unsubscribe') return path;
   if (path.startsWith('/daily')) return path.includes('email') ? '/daily/:date/email' : path === '/daily' ? '/daily' : '/daily/:date';
   if (/^\/feed\/daily\.(rss|atom|json)$/.test(path)) return path;
   if (path.startsWith('/concepts/')) return '/concepts/:slug';

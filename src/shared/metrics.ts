@@ -29,6 +29,12 @@ export const ingestSourceOutcomes = new Counter({
   registers: [registry],
 });
 export const editionsPublished = new Counter({ name: 'mlbrief_editions_published_total', help: 'Editions built and published.', registers: [registry] });
+export const mailDeliveries = new Counter({
+  name: 'mlbrief_mail_deliveries_total',
+  help: 'Daily e-mails by outcome (sent, retry, failed).',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
 export const rateLimited = new Counter({ name: 'mlbrief_rate_limited_total', help: 'Requests refused by the rate limit.', registers: [registry] });
 
 const seenOperations = new Set<string>();

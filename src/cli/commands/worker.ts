@@ -1,5 +1,6 @@
 import { openConfiguredDatabase } from '../../app.js';
 import { migrate } from '../../db/migrate.js';
+import { createMailer } from '../../mail/mailer.js';
 import { startScheduler } from '../../worker/scheduler.js';
 import type { CommandContext } from '../command.js';
 import { UsageError } from '../usage.js';
@@ -9,15 +10,17 @@ import { untilSignal } from '../until-signal.js';
 export async function worker({ config, logger }: CommandContext): Promise<number> {
   // The embedded database is one process: its worker runs inside `serve`.
   if (!config.DATABASE_URL) throw new UsageError('`worker` needs DATABASE_URL (with the embedded database, `serve` runs the worker)');
+  const mailer = createMailer(config, logger);
   const { database, release } = await openConfiguredDatabase(config);
   try {
     await migrate(database.db);
-    const scheduler = startScheduler({ config, database, logger });
+    const scheduler = startScheduler({ config, database, logger, mailer });
     await untilSignal(logger);
     await scheduler.stop();
     logger.info('stopped');
     return 0;
   } finally {
+    await mailer.transport.close();
     await release();
   }
 }

@@ -8,12 +8,13 @@ import { Date_, DateTime } from './scalars.js';
 import { accessMutations, accessQueries, ApiKey } from './access.js';
 import { DailyEdition, DailyEditionConnection, dailyMutations, dailyQueries, RankedStory, storyCoverage } from './daily.js';
 import { Explanation, Tag, tagQueries } from './tags.js';
+import { mailMutations, mailQueries, Subscriber, SubscriberConnection } from './mail.js';
 
 export const resolvers: Resolvers = {
   Date: Date_,
   DateTime,
-  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries, ...accessQueries },
-  Mutation: { ...newsMutations, ...dailyMutations, ...accessMutations },
+  Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries, ...accessQueries, ...mailQueries },
+  Mutation: { ...newsMutations, ...dailyMutations, ...accessMutations, ...mailMutations },
   ApiKey,
   DailyEdition,
   DailyEditionConnection,
@@ -29,4 +30,6 @@ export const resolvers: Resolvers = {
   Tag,
   Explanation,
   ConceptConnection: connectionResolvers<ConceptRow>((c) => c.slug),
+  Subscriber,
+  SubscriberConnection,
 };

@@ -18,7 +18,8 @@ export const nodeQueries: Pick<QueryResolvers, 'node'> = {
       case 'DailyEdition':
         return withType(type, await loaders.editionById.load(key));
       case 'ApiKey':
-        return null; // keys are an admin's business, not a public node
+      case 'Subscriber':
+        return null; // keys and addresses are an admin's business, not public nodes
     }
   },
 };

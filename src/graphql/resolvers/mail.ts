@@ -1,0 +1,45 @@
+import { bucketOf } from '../../access/client.js';
+import { decodeCursor, pageSize } from '../../content/pagination.js';
+import type { SubscriberStatus } from '../../db/schema/index.js';
+import { subscribeAnswer } from '../../mail/subscribers/subscribe.js';
+import { countSubscribers, subscriberPage, type SubscriberRow } from '../../mail/subscribers/subscribers.queries.js';
+import { badInput } from '../../shared/errors.js';
+import { requireAdmin } from '../auth.js';
+import type { MutationResolvers, QueryResolvers, SubscriberResolvers, SubscriptionStatus } from '../generated/resolvers.js';
+import { toGlobalId } from '../ids.js';
+import { connectionResolvers } from './connections.js';
+
+export const mailQueries: Pick<QueryResolvers, 'subscribers'> = {
+  subscribers: async (_, args, { db, admin }) => {
+    requireAdmin(admin);
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const afterId = after === undefined ? undefined : Number(after);
+    if (afterId !== undefined && !Number.isSafeInteger(afterId)) throw badInput('after is not a cursor this API returned');
+    const status = args.status ? (args.status.toLowerCase() as SubscriberStatus) : undefined;
+    return { page: await subscriberPage(db, { size, afterId, status }), totalCount: () => countSubscribers(db, status) };
+  },
+};
+
+/** Public: anyone may ask, and the answers say nothing about who is subscribed. */
+export const mailMutations: Pick<MutationResolvers, 'subscribe' | 'confirmSubscription' | 'unsubscribe'> = {
+  subscribe: async (_, { email }, { mail, client }) => {
+    await mail.subscribe(email, bucketOf(client));
+    return { accepted: true, message: subscribeAnswer };
+  },
+  confirmSubscription: async (_, { token }, { mail }) => {
+    await mail.confirm(token);
+    return { status: 'CONFIRMED' };
+  },
+  unsubscribe: async (_, { token }, { mail }) => {
+    await mail.unsubscribe(token);
+    return { status: 'UNSUBSCRIBED' };
+  },
+};
+
+export const Subscriber: SubscriberResolvers = {
+  id: (s) => toGlobalId('Subscriber', s.id),
+  status: (s) => s.status.toUpperCase() as SubscriptionStatus,
+};
+
+export const SubscriberConnection = connectionResolvers<SubscriberRow>((s) => String(s.id));
