@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type ContextDeps, type GraphQLContext } from '../graphql/context.js';
 import { recordRequest } from '../shared/metrics.js';
-import { applyCors } from './cors.js';
+import { applyCors, corsConstantHeaders } from './cors.js';
 import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
@@ -11,6 +11,8 @@ import { healthz, readyz } from './health.js';
 import { metricsRoute } from './metrics-route.js';
 import { BodyTooLargeError } from './body.js';
 import { sendError } from './respond.js';
+import { clientAddress, rateLimitKey } from '../access/client-address.js';
+import type { TrustProxy } from '../config/trust-proxy.js';
 
 export interface AppDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
@@ -18,6 +20,10 @@ export interface AppDeps extends ContextDeps {
   maxBodyBytes?: number;
   /** GraphQL documents longer than this are refused before parsing. */
   maxDocumentBytes?: number;
+  /** TRUST_PROXY: whose forwarding headers name the client (default: nobody's). */
+  trustProxy?: TrustProxy;
+  /** The origin of every absolute link (publicOrigin); a function, as the port may be known only once listening. */
+  origin: () => string;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -28,8 +34,10 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
  * should cost little more than node:http itself); everything else goes through `handle`.
  */
 export function createRequestHandler(deps: AppDeps): RequestHandler {
-  const { database, logger, maxBodyBytes = 1_000_000 } = deps;
-  const daily = dailyRoutes({ database, timeZone: deps.timeZone });
+  const { database, logger, maxBodyBytes = 1_000_000, trustProxy = { kind: 'none' } } = deps;
+  const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, trustProxy);
+  const corsHeaders = corsConstantHeaders(deps.corsOrigins);
+  const daily = dailyRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, headers: corsHeaders });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -37,12 +45,16 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     adminToken: deps.adminToken,
     maxBodyBytes,
     maxDocumentBytes: deps.maxDocumentBytes ?? 20_000,
-    context: (req) =>
-      createContext(deps, {
+    rateLimitKey: (req) => rateLimitKey(addressOf(req)),
+    context: (req) => {
+      const address = addressOf(req);
+      return createContext(deps, {
         authorization: req.headers.authorization,
-        address: req.socket.remoteAddress ?? 'unknown',
+        address,
+        rateLimitKey: rateLimitKey(address),
         requestId: String(req.headers['x-request-id']),
-      }),
+      });
+    },
   });
 
   /** A GraphQL POST: answered from the body's 'end' event when the cache can, else by `handle`. */
@@ -52,21 +64,22 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
         return recordRequest('POST', '/graphql', res.statusCode, started);
       }
       if (raw instanceof BodyTooLargeError || Buffer.isBuffer(raw)) {
-        return void handle(req, res, path, requestId, started, raw).catch((error: unknown) => fail(res, error, requestId, path));
+        return void handle(req, res, path, requestId, started, raw).catch((error: unknown) => fail(req, res, error, requestId, path));
       }
-      fail(res, raw, requestId, path);
+      fail(req, res, raw, requestId, path);
     });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, started: number, raw?: Buffer | BodyTooLargeError): Promise<void> {
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(corsHeaders)) if (!res.hasHeader(name)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.once('finish', () => {
       const route = routeName(url.pathname);
       recordRequest(req.method ?? 'GET', route, res.statusCode, started);
       if (logger.isLevelEnabled('debug')) {
-        logger.debug({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+        logger.debug({ requestId, client: addressOf(req), method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       }
     });
     try {
@@ -81,13 +94,13 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (await daily.route(req, res, url.pathname, requestId)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
-      fail(res, error, requestId, url.pathname);
+      fail(req, res, error, requestId, url.pathname);
     }
   }
 
   /** An unexpected error: logged in full, answered as a masked 500 (or the connection cut mid-body). */
-  function fail(res: ServerResponse, error: unknown, requestId: string, path: string): void {
-    logger.error({ err: error, requestId, path }, 'request failed');
+  function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, path: string): void {
+    logger.error({ err: error, requestId, client: addressOf(req), path }, 'request failed');
     if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     else res.destroy();
   }
@@ -102,7 +115,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
-    return handle(req, res, path, requestId, started).catch((error: unknown) => fail(res, error, requestId, path));
+    return handle(req, res, path, requestId, started).catch((error: unknown) => fail(req, res, error, requestId, path));
   };
 }
 

@@ -16,6 +16,8 @@ export interface GraphQLRouteOptions {
   apollo: ApolloServer<GraphQLContext>;
   rateLimits: RateLimitConfig;
   context: (req: IncomingMessage) => Promise<GraphQLContext>;
+  /** What an anonymous caller's rate limit is counted under (its address, or its IPv6 /64). */
+  rateLimitKey: (req: IncomingMessage) => string;
   database: Database;
   adminToken: string | undefined;
   maxBodyBytes: number;
@@ -28,7 +30,7 @@ export interface GraphQLRouteOptions {
  * are answered from memory while the data version stands, still authenticated and rate-limited:
  * `answerFromCache` does that synchronously for a body seen before; `route` does everything else.
  */
-export function graphqlRoute({ apollo, rateLimits, context, database, adminToken, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
+export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, database, adminToken, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
   const cache = new GraphQLResponseCache();
   const version = dataVersion(database);
 
@@ -100,7 +102,7 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
   function clientOf(req: IncomingMessage, now?: number): Client | undefined {
     const authorization = req.headers.authorization;
     const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
-    return knownClient(bearerToken(authorization), isAdmin, req.socket.remoteAddress ?? 'unknown', now);
+    return knownClient(bearerToken(authorization), isAdmin, rateLimitKey(req), now);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {
