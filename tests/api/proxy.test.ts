@@ -80,7 +80,7 @@ describe(`behind a reverse proxy (PUBLIC_URL, TRUST_PROXY) on ${backend}`, () =>
   });
 
   it('sends Vary: Origin on every cacheable answer when the allowed origins are a list, and * for anyone otherwise', async () => {
-    for (const headers of [{}, { origin: 'https://app.example.org' }, { origin: 'https://other.example' }]) {
+    for (const headers of [{}, { origin: 'https://app.example.org' }, { origin: 'https://other.example' }] as Record<string, string>[]) {
       const res = await get(app.url, `/daily/${past}`, headers);
       expect(res.headers.vary, JSON.stringify(headers)).toMatch(/origin/i);
       const notModified = await get(app.url, `/daily/${past}`, { ...headers, 'if-none-match': res.headers.etag! });
@@ -91,7 +91,7 @@ describe(`behind a reverse proxy (PUBLIC_URL, TRUST_PROXY) on ${backend}`, () =>
     expect((await get(app.url, `/daily/${past}`, { origin: 'https://other.example' })).headers['access-control-allow-origin']).toBeUndefined();
     expect((await get(app.url, '/healthz', {})).headers.vary).toMatch(/origin/i);
     // With `*` the answer is the same for every origin: the header is always there, nothing varies.
-    for (const headers of [{}, { origin: 'https://other.example' }]) {
+    for (const headers of [{}, { origin: 'https://other.example' }] as Record<string, string>[]) {
       const res = await get(direct.url, `/daily/${past}`, headers);
       expect(res.headers['access-control-allow-origin']).toBe('*');
       expect(res.headers.vary ?? '').not.toMatch(/origin/i);
