@@ -5,6 +5,7 @@ import { adminAccess } from '../graphql/auth.js';
 import type { Database } from '../db/client.js';
 import { BodyTooLargeError, receiveBody } from './body.js';
 import { sendError } from './respond.js';
+import { answerTooLarge } from './too-large.js';
 import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
 import { chargeLocally, chargeRateLimit, knownRemaining, type RateLimitState } from '../access/rate-limit.js';
 import { rateLimited } from '../shared/metrics.js';
@@ -106,11 +107,8 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {
+    if (raw instanceof BodyTooLargeError) return answerTooLarge(req, res, raw.message);
     if (refuseSpent(req, res)) return;
-    if (raw instanceof BodyTooLargeError) {
-      res.setHeader('connection', 'close');
-      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', raw.message);
-    }
     let body: unknown;
     if (req.method === 'POST' && raw) {
       const parsed = parseBody(raw, req.headers['content-type']);
