@@ -70,6 +70,8 @@ export interface ParsedItem {
   author: string | null;
   /** null when the feed gave no date or one that cannot be parsed. */
   publishedAt: Date | null;
+  /** The first enclosure's absolute URL (a podcast's audio): an item's identity when it has no guid or link. */
+  enclosure?: string | null;
 }
 
 export interface ParsedFeed {
