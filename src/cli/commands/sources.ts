@@ -26,11 +26,12 @@ export async function sources({ config, flags, positionals, options, out }: Comm
       const source = await addSource(database.db, { url: url!, name: options.name, weight });
       out(`added ${source.url} (${source.name}, weight ${source.weight})`);
     } else if (action === 'remove') {
-      if (!(await removeSource(database.db, { url: url! }))) {
+      const { removed, keptStories } = await removeSource(database.db, { url: url! });
+      if (!removed) {
         process.stderr.write(`mlbrief: no source with URL ${url}\n`);
         return 1;
       }
-      out(`removed ${url}`);
+      out(keptStories ? `removed ${url} (${keptStories} of its stories stay, shown in published editions)` : `removed ${url}`);
     } else {
       const rows = await listSources(database.db);
       if (flags.json) out(JSON.stringify(rows));

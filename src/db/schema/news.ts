@@ -35,12 +35,19 @@ export const sources = pgTable(
     /** Backoff: the feed is skipped until then (errors, Retry-After). */
     nextAttemptAt: instant('next_attempt_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /**
+     * Set when a source is removed while an edition shows one of its stories: the row stays (those
+     * stories name it) but it is listed and fetched no more. Removing a source without such stories
+     * deletes its row.
+     */
+    removedAt: instant('removed_at'),
   },
   (t) => [
     check('sources_weight_range', sql`${t.weight} >= 0 and ${t.weight} <= 10`),
     check('sources_url_scheme', sql`${t.url} ~ '^https?://'`),
     check('sources_last_status', sql`${t.lastStatus} in ('ok', 'not_modified', 'error')`),
     check('sources_error_count', sql`${t.errorCount} >= 0`),
+    check('sources_removed_disabled', sql`${t.removedAt} is null or not ${t.enabled}`),
   ],
 );
 

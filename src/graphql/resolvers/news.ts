@@ -44,9 +44,9 @@ export const newsMutations: MutationResolvers = {
     requireAdmin(admin);
     return updateSource(db, idOf('Source', id), input);
   },
-  removeSource: (_, { id }, { db, admin }) => {
+  removeSource: async (_, { id }, { db, admin }) => {
     requireAdmin(admin);
-    return removeSource(db, { id: idOf('Source', id) });
+    return (await removeSource(db, { id: idOf('Source', id) })).removed;
   },
   runIngest: async (_, __, { database, logger, fetchOptions, admin }) => {
     requireAdmin(admin);
