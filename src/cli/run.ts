@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
@@ -28,9 +29,14 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         date: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
     const [name, ...rest] = positionals;
+    if (values.version) {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     if (values.help || name === 'help') {
       process.stdout.write(`${usage}\n`);
       return 0;
@@ -59,6 +65,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } catch (error) {
     return reportFailure(error);
   }
+}
+
+/** The version in package.json, which ships beside dist/ (src/cli or dist/cli: two levels up). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 function reportFailure(error: unknown): number {

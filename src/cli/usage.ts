@@ -13,5 +13,6 @@ commands:
   sources add URL [--name N] [--weight W] | sources list [--json] | sources remove URL
   ingest [--json]       one fetch pass over all enabled sources now
   edition [--date YYYY-MM-DD] [--force] [--json]   build (or rebuild) the edition for a date and print it
+  --version             print the version
 
 environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, LOG_LEVEL, …)`;
