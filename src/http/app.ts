@@ -90,7 +90,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (url.pathname === '/metrics') return await metricsRoute(res);
-      if (await explorerRoute(res, url.pathname)) return;
+      if (await explorerRoute(req, res, url.pathname)) return;
       if (await daily.route(req, res, url.pathname, requestId)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
