@@ -88,7 +88,7 @@ export async function soakBench({ full = false } = {}) {
       () => fetch(`${base}/feed/daily.rss`),
       () => fetch(`${base}/concepts/${slug}`),
       () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ daily { date topStories { rank story { title } } } }' }) }),
-      () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ concepts(first: 20) { edges { node { slug tags { slug } } } } stories(first: 10) { nodes { title } } }' }) }),
+      () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ concepts(first: 20) { edges { node { slug tags { slug } } } } stories(first: 10) { edges { node { title source { name } } } } }' }) }),
       () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ search(query: "attention ${counts.requests % 50}", first: 5) { score } }` }) }),
     ];
     const reader = async (k) => {
@@ -96,8 +96,8 @@ export async function soakBench({ full = false } = {}) {
         counts.requests++;
         try {
           const res = await reads[i % reads.length]();
-          await res.arrayBuffer();
-          if (res.status >= 400) failed(`HTTP ${res.status} on read ${i % reads.length}`);
+          const text = await res.text();
+          if (res.status >= 400) failed(`HTTP ${res.status} on read ${i % reads.length}: ${text.slice(0, 160)}`);
         } catch (error) {
           failed(error);
         }
