@@ -37,7 +37,7 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 if (!existsSync(path.join(dist, 'parse/index.js'))) {
-  console.error('conformance: dist/ is missing; run `npx tsc -p tsconfig.build.json` first');
+  console.error('conformance: dist/ is missing; run `npm run build` first');
   process.exit(1);
 }
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);

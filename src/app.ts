@@ -1,5 +1,6 @@
 import type { Config } from './config/env.js';
 import { publicOrigin } from './config/public-url.js';
+import { parseTrustProxy } from './config/trust-proxy.js';
 import { seedIfEmpty } from './content/seeds/seed-if-empty.js';
 import { defaultSeedsDir } from './content/seeds/read-seeds.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -89,6 +90,8 @@ export async function startApp({
       limits,
       rateLimits,
     });
+    // Until the server listens the port may be unknown (PORT=0); links use the real one.
+    let origin = publicOrigin(config);
     const handler = createRequestHandler({
       database,
       apollo,
@@ -99,10 +102,12 @@ export async function startApp({
       rateLimits,
       maxDocumentBytes: limits.maxDocumentBytes,
       corsOrigins: config.CORS_ORIGINS,
-      publicOrigin: publicOrigin(config),
+      trustProxy: parseTrustProxy(config.TRUST_PROXY),
+      origin: () => origin,
       mail,
     });
     const http = await listen(handler, config.HOST, config.PORT);
+    origin = publicOrigin({ ...config, PORT: Number(new URL(http.url).port) });
     const scheduler = worker ? startScheduler({ config, database, logger, mailer }) : undefined;
     logger.info({ url: http.url, database: database.kind, worker }, 'mlbrief is serving');
     return {

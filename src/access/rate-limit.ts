@@ -1,6 +1,7 @@
 import { and, lt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { rateLimitUsage } from '../db/schema/index.js';
+import { ExpiringLru } from '../cache/expiring-lru.js';
 
 export interface RateLimitState {
   limit: number;
@@ -33,7 +34,13 @@ interface Tally {
   written: Promise<void>;
 }
 
-const tallies = new WeakMap<Db, Map<string, Tally>>();
+/**
+ * Buckets this process keeps a tally for, per database: the most recently used, each until its
+ * window ends. A forgotten bucket's next charge is decided by the database, so forgetting costs a
+ * statement, never a wrong count; what it spares is memory under many distinct clients.
+ */
+export const maxTallies = 50_000;
+const tallies = new WeakMap<Db, ExpiringLru<string, Tally>>();
 
 /**
  * Charges `cost` points to `bucket` in the current fixed window; the count holds across API
@@ -117,12 +124,12 @@ function tallyOf(db: Db, bucket: string, windowSeconds: number, nowMs: number): 
   const windowMs = windowSeconds * 1000;
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
   let byBucket = tallies.get(db);
-  if (!byBucket) tallies.set(db, (byBucket = new Map()));
-  let tally = byBucket.get(bucket);
+  if (!byBucket) tallies.set(db, (byBucket = new ExpiringLru(maxTallies, (t) => t.resetAt.getTime())));
+  let tally = byBucket.get(bucket, nowMs);
   if (!tally || tally.windowStart !== windowStart) {
     if (tally) void flush(db, bucket, tally);
     tally = { windowStart, resetAt: new Date(windowStart + windowMs), stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() };
-    byBucket.set(bucket, tally);
+    byBucket.set(bucket, tally, nowMs);
   }
   return tally;
 }

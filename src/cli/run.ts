@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
@@ -34,9 +35,14 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
         explain: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
     const [name, ...rest] = positionals;
+    if (values.version) {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     if (values.help || name === 'help') {
       process.stdout.write(`${usage}\n`);
       return 0;
@@ -76,6 +82,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } catch (error) {
     return reportFailure(error);
   }
+}
+
+/** The version in package.json, which ships beside dist/ (src/cli or dist/cli: two levels up). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 function reportFailure(error: unknown): number {

@@ -18,5 +18,6 @@ commands:
                         candidate story: members, publishers, signals, score, and what kept it out
   subscribers add EMAIL… | list [--json] | remove EMAIL | export   e-mail subscribers (add = confirmed, for imports)
   send [--date YYYY-MM-DD] [--dry-run]   deliver that edition's e-mail to every confirmed subscriber not yet sent it
+  --version             print the version
 
 environment: see README.md (PORT, HOST, DATABASE_URL, DATA_DIR, INGEST_CRON, FETCH_*, SMTP_URL, PUBLIC_URL, LOG_LEVEL, …)`;

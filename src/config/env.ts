@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
+import { trustProxyProblem } from './trust-proxy.js';
 
 /** Every environment variable mlbrief reads, validated once at start-up (names: shared/PRODUCT.md). */
 
@@ -63,7 +64,13 @@ const envSchema = z.object({
   /** Unset: links are built from HOST and PORT (a local install); see shared/PRODUCT.md. */
   PUBLIC_URL: publicUrl.optional(),
   /** Unset: trust no proxy. A hop count ("1") or comma-separated addresses/CIDRs; parsed where it is used. */
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = trustProxyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `must be a hop count or addresses/CIDRs: ${problem}` });
+    })
+    .optional(),
   /** Unset: e-mails are written as .eml files under DATA_DIR/outbox. */
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default('mlbrief <brief@localhost>'),

@@ -1,23 +1,109 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors.js';
 
+/** Who holds the lock, as written into the lock file. */
+interface Holder {
+  pid: number;
+  host: string;
+}
+
+/** A lock file with no readable holder yet is being written (or was left by a crash mid-write). */
+const unwrittenGraceMs = 10_000;
+
 /**
- * PGlite is one process: a second process opening the same DATA_DIR would corrupt it. A pid file
- * turns that into a clear error; a stale file (its process gone) is taken over.
+ * PGlite is one process: a second process opening the same DATA_DIR would corrupt it. The lock
+ * file is created exclusively (O_CREAT|O_EXCL, 'wx'), so of two processes starting together exactly
+ * one gets it; the other is refused with one clear line. A lock left by a process that is gone
+ * (same host, pid not alive) is stale and taken over, one taker at a time.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, 'mlbrief.pid');
-  const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new AppError(
-      'INVALID_CONFIG',
-      `DATA_DIR ${dataDir} is in use by another mlbrief process (pid ${holder}); the embedded database serves one process: stop it, or set DATABASE_URL`,
-    );
+  const me: Holder = { pid: process.pid, host: os.hostname() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await createExclusive(file, me)) return () => rm(file, { force: true });
+    const holder = await readHolder(file);
+    if (holder === 'gone') continue;
+    if (holder !== 'unwritten' && holder.host === me.host && holder.pid === me.pid) return () => rm(file, { force: true });
+    if (holder === 'unwritten' ? !(await olderThan(file, unwrittenGraceMs)) : !isStale(holder, me)) throw inUse(dataDir, holder);
+    await takeOver(file, holder);
   }
-  await writeFile(file, String(process.pid));
-  return () => rm(file, { force: true });
+  throw inUse(dataDir, 'unwritten');
+}
+
+/** True when this process created the file; false when it exists already. */
+async function createExclusive(file: string, me: Holder): Promise<boolean> {
+  try {
+    const handle = await open(file, 'wx');
+    try {
+      await handle.writeFile(`${JSON.stringify(me)}\n`);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+async function readHolder(file: string): Promise<Holder | 'unwritten' | 'gone'> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+  // Older versions wrote the bare pid.
+  if (/^\d+\s*$/.test(text)) return { pid: Number(text), host: os.hostname() };
+  try {
+    const parsed = JSON.parse(text) as Partial<Holder>;
+    if (Number.isInteger(parsed.pid) && typeof parsed.host === 'string') return { pid: parsed.pid!, host: parsed.host };
+  } catch {
+    // Half written, or not ours: judged by its age below.
+  }
+  return 'unwritten';
+}
+
+/** Stale: left on this host by a process that no longer runs. On another host we cannot tell. */
+function isStale(holder: Holder, me: Holder): boolean {
+  return holder.host === me.host && !isAlive(holder.pid);
+}
+
+/**
+ * Removes a stale lock. A second lock, also created exclusively, makes the takers take turns, and
+ * the lock is re-read under it: a taker that was slower than another never removes the lock the
+ * faster one has just created.
+ */
+async function takeOver(file: string, judged: Holder | 'unwritten'): Promise<void> {
+  const turn = `${file}.takeover`;
+  if (!(await createExclusive(turn, { pid: process.pid, host: os.hostname() }))) {
+    // Another taker is at it; a turn left by a crash is cleared once it is old.
+    if (await olderThan(turn, unwrittenGraceMs)) await rm(turn, { force: true });
+    return;
+  }
+  try {
+    const now = await readHolder(file);
+    if (JSON.stringify(now) === JSON.stringify(judged)) await rm(file, { force: true });
+  } finally {
+    await rm(turn, { force: true });
+  }
+}
+
+async function olderThan(file: string, ms: number): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return info === undefined || Date.now() - info.mtimeMs > ms;
+}
+
+function inUse(dataDir: string, holder: Holder | 'unwritten'): AppError {
+  const who = holder === 'unwritten' ? 'another mlbrief process (starting)' : `another mlbrief process (pid ${holder.pid}${holder.host === os.hostname() ? '' : ` on ${holder.host}`})`;
+  return new AppError(
+    'INVALID_CONFIG',
+    `DATA_DIR ${dataDir} is in use by ${who}; the embedded database serves one process: stop it, or set DATABASE_URL`,
+  );
 }
 
 function isAlive(pid: number): boolean {

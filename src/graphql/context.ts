@@ -42,13 +42,16 @@ export interface ContextDeps {
 
 export interface RequestInfo {
   authorization: string | undefined;
+  /** The client's address, for logs. */
   address: string;
+  /** What its anonymous rate limit is counted under (the address, or its IPv6 /64). */
+  rateLimitKey: string;
   requestId: string;
 }
 
 export async function createContext(deps: ContextDeps, request: RequestInfo): Promise<GraphQLContext> {
   const admin = adminAccess(request.authorization, deps.adminToken);
-  const client = await identifyClient(deps.database.db, bearerToken(request.authorization), admin === 'granted', request.address);
+  const client = await identifyClient(deps.database.db, bearerToken(request.authorization), admin === 'granted', request.rateLimitKey);
   let loaders: Loaders | undefined;
   let logger: Logger | undefined;
   return {
@@ -59,7 +62,7 @@ export async function createContext(deps: ContextDeps, request: RequestInfo): Pr
       return (loaders ??= createLoaders(deps.database.db));
     },
     get logger() {
-      return (logger ??= deps.logger.child({ requestId: request.requestId }));
+      return (logger ??= deps.logger.child({ requestId: request.requestId, client: request.address }));
     },
     admin,
     client,

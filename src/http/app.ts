@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type ContextDeps, type GraphQLContext } from '../graphql/context.js';
 import { recordRequest } from '../shared/metrics.js';
-import { applyCors } from './cors.js';
+import { applyCors, corsConstantHeaders } from './cors.js';
 import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { graphqlRoute } from './graphql-route.js';
@@ -14,17 +14,21 @@ import { prefersHtml } from './negotiate.js';
 import { pageRoutes } from './pages/page-routes.js';
 import { BodyTooLargeError } from './body.js';
 import { sendError } from './respond.js';
+import { clientAddress, rateLimitKey } from '../access/client-address.js';
+import type { TrustProxy } from '../config/trust-proxy.js';
 
 export interface AppDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
   corsOrigins: string[];
-  /** publicOrigin(config): the origin of every absolute link the pages make. */
-  publicOrigin: string;
   /** Where the reader's built assets are; defaults to dist/assets. */
   assetsDir?: string;
   maxBodyBytes?: number;
   /** GraphQL documents longer than this are refused before parsing. */
   maxDocumentBytes?: number;
+  /** TRUST_PROXY: whose forwarding headers name the client (default: nobody's). */
+  trustProxy?: TrustProxy;
+  /** The origin of every absolute link (publicOrigin); a function, as the port may be known only once listening. */
+  origin: () => string;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -35,10 +39,11 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
  * should cost little more than node:http itself); everything else goes through `handle`.
  */
 export function createRequestHandler(deps: AppDeps): RequestHandler {
-  const { database, logger, maxBodyBytes = 1_000_000 } = deps;
-  const daily = dailyRoutes({ database, timeZone: deps.timeZone });
-  const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.publicOrigin, assetsDir: deps.assetsDir });
-  const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const { database, logger, maxBodyBytes = 1_000_000, trustProxy = { kind: 'none' } } = deps;
+  const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, trustProxy);
+  const corsHeaders = corsConstantHeaders(deps.corsOrigins);
+  const daily = dailyRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, headers: corsHeaders });
+  const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, assetsDir: deps.assetsDir });
   const mail = mailRoutes({ mail: deps.mail, addressOf });
   const graphql = graphqlRoute({
     apollo: deps.apollo,
@@ -47,12 +52,16 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     adminToken: deps.adminToken,
     maxBodyBytes,
     maxDocumentBytes: deps.maxDocumentBytes ?? 20_000,
-    context: (req) =>
-      createContext(deps, {
+    rateLimitKey: (req) => rateLimitKey(addressOf(req)),
+    context: (req) => {
+      const address = addressOf(req);
+      return createContext(deps, {
         authorization: req.headers.authorization,
-        address: addressOf(req),
+        address,
+        rateLimitKey: rateLimitKey(address),
         requestId: String(req.headers['x-request-id']),
-      }),
+      });
+    },
   });
 
   /** A GraphQL POST: answered from the body's 'end' event when the cache can, else by `handle`. */
@@ -62,27 +71,28 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
         return recordRequest('POST', '/graphql', res.statusCode, started);
       }
       if (raw instanceof BodyTooLargeError || Buffer.isBuffer(raw)) {
-        return void handle(req, res, path, requestId, started, raw).catch((error: unknown) => fail(res, error, requestId, path));
+        return void handle(req, res, path, requestId, started, raw).catch((error: unknown) => fail(req, res, error, requestId, path));
       }
-      fail(res, raw, requestId, path);
+      fail(req, res, raw, requestId, path);
     });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, started: number, raw?: Buffer | BodyTooLargeError): Promise<void> {
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(corsHeaders)) if (!res.hasHeader(name)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.once('finish', () => {
       const route = routeName(url.pathname);
       recordRequest(req.method ?? 'GET', route, res.statusCode, started);
       if (logger.isLevelEnabled('debug')) {
-        logger.debug({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+        logger.debug({ requestId, client: addressOf(req), method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       }
     });
     try {
       if (url.pathname === '/graphql') {
         // A browser opening the endpoint gets the explorer; every GraphQL client gets GraphQL.
-        if (req.method === 'GET' && prefersHtml(req.headers.accept)) return void (await explorerRoute(res, '/explorer'));
+        if (req.method === 'GET' && prefersHtml(req.headers.accept)) return void (await explorerRoute(req, res, '/explorer'));
         return await graphql.route(req, res, url, raw);
       }
       if (await mail.route(req, res, url)) return;
@@ -92,18 +102,18 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (url.pathname === '/metrics') return await metricsRoute(res);
-      if (await explorerRoute(res, url.pathname)) return;
+      if (await explorerRoute(req, res, url.pathname)) return;
       if (pages.owns(req, url.pathname)) return await pages.route(req, res, url, requestId);
       if (await daily.route(req, res, url.pathname, requestId)) return;
       sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
     } catch (error) {
-      fail(res, error, requestId, url.pathname);
+      fail(req, res, error, requestId, url.pathname);
     }
   }
 
   /** An unexpected error: logged in full, answered as a masked 500 (or the connection cut mid-body). */
-  function fail(res: ServerResponse, error: unknown, requestId: string, path: string): void {
-    logger.error({ err: error, requestId, path }, 'request failed');
+  function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, path: string): void {
+    logger.error({ err: error, requestId, client: addressOf(req), path }, 'request failed');
     if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     else res.destroy();
   }
@@ -118,7 +128,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
-    return handle(req, res, path, requestId, started).catch((error: unknown) => fail(res, error, requestId, path));
+    return handle(req, res, path, requestId, started).catch((error: unknown) => fail(req, res, error, requestId, path));
   };
 }
 

@@ -1,6 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
+ * What every answer carries whatever the request's Origin, so a shared cache never hands a browser
+ * an answer meant for another origin: with `*`, the allow header itself (then the answer does not
+ * depend on Origin); with a list, `Vary: Origin`.
+ */
+export function corsConstantHeaders(allowed: string[]): Record<string, string> {
+  return allowed.includes('*') ? { 'access-control-allow-origin': '*' } : { vary: 'origin' };
+}
+
+/**
  * CORS for browser clients: CORS_ORIGINS lists who may call (`*` for anyone). Preflights are
  * answered here; Apollo's CSRF prevention still requires a preflighted request for GraphQL.
  * Returns true when it answered (a preflight).

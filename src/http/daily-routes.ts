@@ -65,16 +65,20 @@ interface Cached {
    */
   head: (string | number)[];
   body: Buffer;
+  /** Headers a 304 carries besides the validators. */
+  constant: Record<string, string>;
 }
 
 /**
  * /daily, /daily/YYYY-MM-DD[/email.html|email.txt], /feed/daily.{rss,atom,json}, /concepts/SLUG.
  * Editions are frozen and concept cards change only with content, so their rendered bytes are kept
- * (per path and Host) until the data version moves: a hit costs no SQL, rendering or hashing.
+ * (per path) until the data version moves: a hit costs no SQL, rendering or hashing. Absolute
+ * links take `origin()` (PUBLIC_URL), never the request's Host, which any client can forge.
  * Concept cards have their own, larger cache, so a client walking the whole library cannot push
  * the editions out.
  */
-export function dailyRoutes(deps: EditionDeps) {
+export function dailyRoutes(deps: EditionDeps & { origin: () => string; headers?: Record<string, string> }) {
+  const constant = deps.headers ?? {};
   const { db } = deps.database;
   const version = dataVersion(deps.database);
   const cache = new Lru<string, Cached>(256);
@@ -82,8 +86,8 @@ export function dailyRoutes(deps: EditionDeps) {
   const cacheFor = (path: string) => (path.startsWith('/concepts/') ? cards : cache);
 
   /** The rendered bytes kept for this request, while they stand for the data version `current`. */
-  function standing(req: IncomingMessage, path: string, current: number): Cached | undefined {
-    const hit = cacheFor(path).get(cacheKey(req, path));
+  function standing(path: string, current: number): Cached | undefined {
+    const hit = cacheFor(path).get(path);
     return hit?.version === current && hit.expiresAt >= performance.now() ? hit : undefined;
   }
 
@@ -93,7 +97,7 @@ export function dailyRoutes(deps: EditionDeps) {
    */
   function answerFromCache(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): string | undefined {
     const current = version.current();
-    const hit = typeof current === 'number' ? standing(req, path, current) : undefined;
+    const hit = typeof current === 'number' ? standing(path, current) : undefined;
     if (!hit) return undefined;
     send(req, res, hit, requestId);
     return hit.route;
@@ -102,12 +106,12 @@ export function dailyRoutes(deps: EditionDeps) {
   /** Answers from the kept bytes, or renders (undefined: `render` already answered) and keeps them. */
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, route: string, render: () => Promise<Rendered | undefined>): Promise<true> {
     const current = await version.current();
-    const hit = standing(req, path, current);
+    const hit = standing(path, current);
     if (hit) return send(req, res, hit, requestId);
     const fresh = await render();
     if (!fresh) return true;
-    const entry = cached(fresh, current, route);
-    cacheFor(path).set(cacheKey(req, path), entry);
+    const entry = cached(fresh, current, route, constant);
+    cacheFor(path).set(path, entry);
     return send(req, res, entry, requestId);
   }
 
@@ -115,7 +119,7 @@ export function dailyRoutes(deps: EditionDeps) {
     const daily = dailyPath.exec(path);
     const feed = daily ? null : feedPath.exec(path);
     if (daily || feed) {
-      const base = baseUrl(req);
+      const base = deps.origin();
       return answer(req, res, path, requestId, routeOf(path), () =>
         daily ? renderDaily(deps, res, base, daily[1], daily[2]) : renderFeed(deps, base, path, feed![1]!),
       );
@@ -179,7 +183,9 @@ function rendered(type: string, text: string, lastModified: Date, cacheControl: 
   return { type, body, etag, lastModified, cacheControl };
 }
 
-function cached(r: Rendered, version: number, route: string): Cached {
+/** `cors`: headers every answer carries (CORS), a 304 too, joined by `Vary: accept` where the path is negotiated. */
+function cached(r: Rendered, version: number, route: string, cors: Record<string, string>): Cached {
+  const constant = withVary(cors, route);
   const validators = { etag: `"${r.etag}"`, lastModified: r.lastModified.toUTCString(), cacheControl: r.cacheControl };
   const head = [
     'content-type', r.type,
@@ -187,18 +193,22 @@ function cached(r: Rendered, version: number, route: string): Cached {
     'etag', validators.etag,
     'last-modified', validators.lastModified,
     'cache-control', r.cacheControl,
-    'vary', varyOf(route),
+    ...Object.entries(constant).flat(),
     'x-request-id', '',
   ];
   const expiresAt = r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs;
-  return { version, expiresAt, route, validators, head, body: r.body };
+  return { version, expiresAt, route, validators, head, body: r.body, constant };
 }
 
 /** Paths that are also pages for browsers (src/http/pages) vary by Accept too. */
-const varyOf = (route: string) => (route === '/concepts/:slug' || route === '/daily' || route === '/daily/:date' ? 'host, accept' : 'host');
+/** Browsers get pages at the negotiated paths (src/http/pages), so their JSON varies by Accept. */
+function withVary(cors: Record<string, string>, route: string): Record<string, string> {
+  if (route !== '/concepts/:slug' && route !== '/daily' && route !== '/daily/:date') return cors;
+  return { ...cors, vary: cors.vary ? `accept, ${cors.vary}` : 'accept' };
+}
 
 function send(req: IncomingMessage, res: ServerResponse, c: Cached, requestId: string): true {
-  if (isConditional(req) && notModified(req, res, c.validators, { vary: varyOf(c.route), 'x-request-id': requestId })) return true;
+  if (isConditional(req) && notModified(req, res, c.validators, { ...c.constant, 'x-request-id': requestId })) return true;
   c.head[c.head.length - 1] = requestId;
   res.writeHead(200, c.head);
   res.end(req.method === 'HEAD' ? undefined : c.body);
@@ -210,15 +220,4 @@ function routeOf(path: string): string {
   if (path.startsWith('/feed/')) return path;
   if (path.includes('email')) return '/daily/:date/email';
   return path === '/daily' || path === '/daily/' ? '/daily' : '/daily/:date';
-}
-
-/** Rendered bytes differ by path and by Host (absolute links); an odd Host shares 127.0.0.1's. */
-function cacheKey(req: IncomingMessage, path: string): string {
-  return `${baseUrl(req)}${path}`;
-}
-
-/** Absolute links for feeds and e-mail come from the Host the client used. */
-function baseUrl(req: IncomingMessage): string {
-  const host = req.headers.host && /^[a-z0-9.[\]:-]+$/i.test(req.headers.host) ? req.headers.host : '127.0.0.1';
-  return `http://${host}`;
 }

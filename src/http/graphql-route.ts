@@ -5,6 +5,7 @@ import { adminAccess } from '../graphql/auth.js';
 import type { Database } from '../db/client.js';
 import { BodyTooLargeError, receiveBody } from './body.js';
 import { sendError } from './respond.js';
+import { answerTooLarge } from './too-large.js';
 import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
 import { chargeLocally, chargeRateLimit, knownRemaining, type RateLimitState } from '../access/rate-limit.js';
 import { rateLimited } from '../shared/metrics.js';
@@ -16,6 +17,8 @@ export interface GraphQLRouteOptions {
   apollo: ApolloServer<GraphQLContext>;
   rateLimits: RateLimitConfig;
   context: (req: IncomingMessage) => Promise<GraphQLContext>;
+  /** What an anonymous caller's rate limit is counted under (its address, or its IPv6 /64). */
+  rateLimitKey: (req: IncomingMessage) => string;
   database: Database;
   adminToken: string | undefined;
   maxBodyBytes: number;
@@ -28,7 +31,7 @@ export interface GraphQLRouteOptions {
  * are answered from memory while the data version stands, still authenticated and rate-limited:
  * `answerFromCache` does that synchronously for a body seen before; `route` does everything else.
  */
-export function graphqlRoute({ apollo, rateLimits, context, database, adminToken, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
+export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, database, adminToken, maxBodyBytes, maxDocumentBytes }: GraphQLRouteOptions) {
   const cache = new GraphQLResponseCache();
   const version = dataVersion(database);
 
@@ -100,15 +103,12 @@ export function graphqlRoute({ apollo, rateLimits, context, database, adminToken
   function clientOf(req: IncomingMessage, now?: number): Client | undefined {
     const authorization = req.headers.authorization;
     const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
-    return knownClient(bearerToken(authorization), isAdmin, req.socket.remoteAddress ?? 'unknown', now);
+    return knownClient(bearerToken(authorization), isAdmin, rateLimitKey(req), now);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {
+    if (raw instanceof BodyTooLargeError) return answerTooLarge(req, res, raw.message);
     if (refuseSpent(req, res)) return;
-    if (raw instanceof BodyTooLargeError) {
-      res.setHeader('connection', 'close');
-      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', raw.message);
-    }
     let body: unknown;
     if (req.method === 'POST' && raw) {
       const parsed = parseBody(raw, req.headers['content-type']);

@@ -4,7 +4,7 @@ import { concepts, ingestRuns, ingestRunSources, sources } from '../db/schema/in
 import { lockKeys } from '../db/locks.js';
 import { runAlone } from '../db/single-runner.js';
 import type { Logger } from '../shared/logger.js';
-import { ingestItemsNew, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
+import { ingestItemsNew, ingestLastPassSources, ingestLastPassSourcesFailed, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
 import { refreshStatistics } from '../db/maintenance.js';
 import { nextAttemptAt } from './backoff.js';
 import { detectKind, type SourceKind } from './kind.js';
@@ -110,7 +110,13 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
   ingestRunsTotal.inc();
   ingestItemsNew.inc(itemsNew);
   for (const o of outcomes) ingestSourceOutcomes.inc({ status: o.status });
-  deps.logger.info({ run: run.id, sources: outcomes.length, sourcesFailed, itemsNew }, 'ingest pass finished');
+  ingestLastPassSources.set(outcomes.length);
+  ingestLastPassSourcesFailed.set(sourcesFailed);
+  const summary = { run: run.id, sources: outcomes.length, sourcesFailed, itemsNew };
+  // Every feed failing at once is rarely the feeds: the network or DNS is down, and news stops.
+  if (outcomes.length > 0 && sourcesFailed === outcomes.length) {
+    deps.logger.warn({ ...summary, firstError: outcomes[0]!.error }, 'ingest pass finished: every source failed');
+  } else deps.logger.info(summary, 'ingest pass finished');
   return { id: run.id, trigger: options.trigger, sources: outcomes, itemsNew, sourcesFailed };
 }
 

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
 import { sources } from '../db/schema/index.js';
 import { AppError, badInput } from '../shared/errors.js';
 import type { SourceKind } from './kind.js';
@@ -44,8 +44,9 @@ export function checkKind(kind: string): SourceKind {
   return kind;
 }
 
+/** The sources in use; removed ones are kept only for the editions that show their stories. */
 export async function listSources(db: Db): Promise<SourceRow[]> {
-  return db.select().from(sources).orderBy(asc(sources.id));
+  return db.select().from(sources).where(isNull(sources.removedAt)).orderBy(asc(sources.id));
 }
 
 export async function sourcesByIds(db: Db, ids: readonly number[]): Promise<SourceRow[]> {
@@ -61,19 +62,27 @@ export async function dueSources(db: Db, now: Date): Promise<SourceRow[]> {
     .orderBy(asc(sources.id));
 }
 
-/** The UNIQUE url constraint decides whether it already exists, not a check before the insert. */
+/**
+ * The UNIQUE url constraint decides whether it already exists, not a check before the insert. A
+ * removed source with the same URL comes back (its kept stories with it), as a new one would.
+ */
 export async function addSource(db: Db, input: SourceInput): Promise<SourceRow> {
   const url = checkFeedUrl(input.url);
+  const values = {
+    url,
+    name: input.name?.trim() || new URL(url).hostname,
+    weight: checkWeight(input.weight ?? 1),
+    publisher: input.publisher === undefined ? null : checkPublisher(input.publisher),
+    kind: input.kind === undefined ? null : checkKind(input.kind),
+  };
   const [row] = await db
     .insert(sources)
-    .values({
-      url,
-      name: input.name?.trim() || new URL(url).hostname,
-      weight: checkWeight(input.weight ?? 1),
-      publisher: input.publisher === undefined ? null : checkPublisher(input.publisher),
-      kind: input.kind === undefined ? null : checkKind(input.kind),
+    .values(values)
+    .onConflictDoUpdate({
+      target: sources.url,
+      set: { name: values.name, weight: values.weight, publisher: values.publisher, kind: values.kind, enabled: true, removedAt: null, errorCount: 0, nextAttemptAt: null },
+      setWhere: sql`${sources.removedAt} is not null`,
     })
-    .onConflictDoNothing({ target: sources.url })
     .returning();
   if (!row) throw new AppError('BAD_USER_INPUT', `a source with URL ${url} already exists`);
   return row;
@@ -98,17 +107,44 @@ export async function updateSource(
     // Re-enabling a feed retries it on the next pass instead of waiting out an old backoff.
     if (changes.enabled) set.nextAttemptAt = null;
   }
+  const live = and(eq(sources.id, id), isNull(sources.removedAt));
   const [row] = Object.keys(set).length
-    ? await db.update(sources).set(set).where(eq(sources.id, id)).returning()
-    : await db.select().from(sources).where(eq(sources.id, id));
+    ? await db.update(sources).set(set).where(live).returning()
+    : await db.select().from(sources).where(live);
   if (!row) throw new AppError('NOT_FOUND', 'no such source');
   return row;
 }
 
-export async function removeSource(db: Db, where: { id: number } | { url: string }): Promise<boolean> {
-  const condition = 'id' in where ? eq(sources.id, where.id) : eq(sources.url, checkFeedUrl(where.url));
-  const removed = await db.delete(sources).where(condition).returning({ id: sources.id });
-  return removed.length > 0;
+export interface Removal {
+  removed: boolean;
+  /** Stories kept because a published edition shows them. */
+  keptStories: number;
 }
 
-
+/**
+ * Removes a source. Its stories go with it, except those a published edition shows (the
+ * edition_stories foreign key protects them): those stay, and so does the source's row, marked
+ * removed and disabled, so every edition still reads as it was published. A source with no such
+ * story is deleted outright. One transaction; removing an unknown or already removed source is
+ * `removed: false`.
+ */
+export async function removeSource(db: Db, where: { id: number } | { url: string }): Promise<Removal> {
+  const condition = 'id' in where ? eq(sources.id, where.id) : eq(sources.url, checkFeedUrl(where.url));
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [source] = await tx.select({ id: sources.id }).from(sources).where(and(condition, isNull(sources.removedAt))).for('update');
+    if (!source) return { removed: false, keptStories: 0 };
+    await tx.execute(sql`delete from stories s where s.source_id = ${source.id}
+      and not exists (select 1 from edition_stories e where e.story_id = s.id)`);
+    const [kept] = await queryRows<{ n: number }>(tx, sql`select count(*)::integer as n from stories where source_id = ${source.id}`);
+    const keptStories = Number(kept?.n ?? 0);
+    if (keptStories === 0) await tx.delete(sources).where(eq(sources.id, source.id));
+    else {
+      await tx
+        .update(sources)
+        .set({ removedAt: new Date(), enabled: false, nextAttemptAt: null, etag: null, lastModified: null })
+        .where(eq(sources.id, source.id));
+    }
+    return { removed: true, keptStories };
+  });
+}

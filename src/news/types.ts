@@ -72,6 +72,8 @@ export interface ParsedItem {
   publishedAt: Date | null;
   /** arXiv's <arxiv:announce_type> (new, cross, replace, replace-cross), where the feed has it. */
   announceType?: string | null;
+  /** The first enclosure's absolute URL (a podcast's audio): an item's identity when it has no guid or link. */
+  enclosure?: string | null;
 }
 
 export interface ParsedFeed {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { RequestMetrics } from './request-metrics.js';
 
 /** Prometheus metrics of this process, served at /metrics. */
@@ -26,6 +26,16 @@ export const ingestSourceOutcomes = new Counter({
   name: 'mlbrief_ingest_source_outcomes_total',
   help: 'Feed fetches by outcome (ok, not_modified, error).',
   labelNames: ['status'] as const,
+  registers: [registry],
+});
+export const ingestLastPassSourcesFailed = new Gauge({
+  name: 'mlbrief_ingest_last_pass_sources_failed',
+  help: 'Feeds that failed in the last ingest pass; equal to mlbrief_ingest_last_pass_sources when every feed failed (network down?).',
+  registers: [registry],
+});
+export const ingestLastPassSources = new Gauge({
+  name: 'mlbrief_ingest_last_pass_sources',
+  help: 'Feeds fetched in the last ingest pass.',
   registers: [registry],
 });
 export const editionsPublished = new Counter({ name: 'mlbrief_editions_published_total', help: 'Editions built and published.', registers: [registry] });

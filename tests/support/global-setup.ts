@@ -11,11 +11,10 @@ import { adminUrl, databaseUrl } from './postgres-names.js';
 /**
  * Prepares one migrated template per run, so each test file starts from a fresh copy in a moment:
  * a PGlite data-dir tarball, and (with TEST_DATABASE_URL) a PostgreSQL template database.
- * Also builds dist/, which the CLI tests run as a real process, and the reader's assets in it.
+ * Also builds dist/ (its explorer assets and the reader's assets), which the CLI tests run as a real process.
  */
 export default async function setup(project: TestProject) {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/build.mjs')], { stdio: 'inherit' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlbrief-test-'));
   const serverUrl = process.env.TEST_DATABASE_URL;
 

@@ -4,8 +4,10 @@ import { untilSignal } from '../until-signal.js';
 
 /** Serves until SIGTERM or SIGINT, then drains in-flight requests and closes the database. */
 export async function serve({ config, logger, flags }: CommandContext): Promise<number> {
+  // Listening first: a SIGTERM that lands while starting still drains and closes the database.
+  const signalled = untilSignal(logger);
   const app = await startApp({ config, logger, worker: flags.worker });
-  await untilSignal(logger);
+  await signalled;
   await app.stop();
   logger.info('stopped');
   return 0;

@@ -30,11 +30,12 @@ export async function sources({ config, flags, positionals, options, out }: Comm
       const source = await addSource(database.db, { url: url!, name: options.name, weight, publisher: options.publisher, kind });
       out(`added ${source.url} (${source.name}, publisher ${publisherOf(source)}, ${kindOf(source)}, weight ${source.weight})`);
     } else if (action === 'remove') {
-      if (!(await removeSource(database.db, { url: url! }))) {
+      const { removed, keptStories } = await removeSource(database.db, { url: url! });
+      if (!removed) {
         process.stderr.write(`mlbrief: no source with URL ${url}\n`);
         return 1;
       }
-      out(`removed ${url}`);
+      out(keptStories ? `removed ${url} (${keptStories} of its stories stay, shown in published editions)` : `removed ${url}`);
     } else {
       const rows = await listSources(database.db);
       // publisher and kind as they count, beside the override columns they come from.

@@ -10,12 +10,13 @@ import { untilSignal } from '../until-signal.js';
 export async function worker({ config, logger }: CommandContext): Promise<number> {
   // The embedded database is one process: its worker runs inside `serve`.
   if (!config.DATABASE_URL) throw new UsageError('`worker` needs DATABASE_URL (with the embedded database, `serve` runs the worker)');
+  const signalled = untilSignal(logger);
   const mailer = createMailer(config, logger);
   const { database, release } = await openConfiguredDatabase(config);
   try {
     await migrate(database.db);
     const scheduler = startScheduler({ config, database, logger, mailer });
-    await untilSignal(logger);
+    await signalled;
     await scheduler.stop();
     logger.info('stopped');
     return 0;

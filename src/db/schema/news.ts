@@ -41,6 +41,12 @@ export const sources = pgTable(
     /** Backoff: the feed is skipped until then (errors, Retry-After). */
     nextAttemptAt: instant('next_attempt_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /**
+     * Set when a source is removed while an edition shows one of its stories: the row stays (those
+     * stories name it) but it is listed and fetched no more. Removing a source without such stories
+     * deletes its row.
+     */
+    removedAt: instant('removed_at'),
   },
   (t) => [
     check('sources_weight_range', sql`${t.weight} >= 0 and ${t.weight} <= 10`),
@@ -50,6 +56,7 @@ export const sources = pgTable(
     check('sources_kind', sql`${t.kind} in ('feed', 'aggregator')`),
     check('sources_detected_kind', sql`${t.detectedKind} in ('feed', 'aggregator')`),
     check('sources_publisher', sql`length(trim(${t.publisher})) > 0`),
+    check('sources_removed_disabled', sql`${t.removedAt} is null or not ${t.enabled}`),
   ],
 );
 

@@ -479,6 +479,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   addSource: Source;
   updateSource: Source;
+  /**
+   * Removes a source; false when there is no such source. Its stories go with it, except those a
+   * published edition shows: they stay, so past editions read as they were published (the source is
+   * then no longer listed or fetched). To stop fetching and keep everything, set `enabled: false`.
+   */
   removeSource: Scalars['Boolean']['output'];
   /** One fetch pass now; null when another pass is already running. */
   runIngest?: Maybe<IngestRun>;

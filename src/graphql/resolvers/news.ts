@@ -53,9 +53,9 @@ export const newsMutations: MutationResolvers = {
     requireAdmin(admin);
     return updateSource(db, idOf('Source', id), { ...input, kind: input.kind ? sourceKind(input.kind) : null });
   },
-  removeSource: (_, { id }, { db, admin }) => {
+  removeSource: async (_, { id }, { db, admin }) => {
     requireAdmin(admin);
-    return removeSource(db, { id: idOf('Source', id) });
+    return (await removeSource(db, { id: idOf('Source', id) })).removed;
   },
   runIngest: async (_, __, { database, logger, fetchOptions, admin }) => {
     requireAdmin(admin);

@@ -20,8 +20,8 @@ import { cachedPage, pageHeaders, sendVariant, variantOf, type CachedPage, type 
 import { loadArchive, loadBrief, loadCard, loadDeck, loadTag } from './views.js';
 
 export interface PageDeps extends EditionDeps {
-  /** publicOrigin(config). */
-  origin: string;
+  /** publicOrigin(config); a function, as the port may be known only once listening. */
+  origin: () => string;
   /** Where the built assets are (tests may point elsewhere). */
   assetsDir?: string;
 }
@@ -50,7 +50,12 @@ export function pageRoutes(deps: PageDeps) {
   const assets = new Assets(deps.assetsDir);
   // At start-up, not on the first formula a reader asks for.
   loadKatex();
-  const site: Site = { origin: deps.origin, assets: assets.urls };
+  const site: Site = {
+    get origin() {
+      return deps.origin();
+    },
+    assets: assets.urls,
+  };
   const version = dataVersion(deps.database);
   const { db } = deps.database;
   const pages = new Lru<string, CachedPage>(512);

@@ -44,6 +44,11 @@ function itemUrl(item: ParsedItem, guid: string | null, feedUrl: string): string
   return null;
 }
 
+function enclosureOf(item: ParsedItem, feedUrl: string): string | null {
+  const absolute = item.enclosure?.trim() ? resolveUrl(item.enclosure, feedUrl) : null;
+  return absolute ? canonicalUrl(absolute) : null;
+}
+
 /**
  * C0 control characters other than tab and line breaks: no feed means them (XML forbids them), and
  * PostgreSQL text cannot hold NUL at all, so one would fail the whole feed's transaction.
@@ -88,7 +93,7 @@ export function normalizeItem(parsed: ParsedItem, context: NormalizeContext): No
   const author = bound(plainText(item.author), MAX_AUTHOR) || null;
 
   return {
-    identity: identityOf({ arxivId: paper, guid, url, title, rawDate: validDate(item.publishedAt) }),
+    identity: identityOf({ arxivId: paper, guid, url, enclosure: enclosureOf(item, context.feedUrl), title, rawDate: validDate(item.publishedAt) }),
     guid,
     url,
     title,

@@ -30,6 +30,7 @@ const JsonItem = z
     date_modified: optionalString,
     author: author.nullish().catch(null),
     authors: z.array(author).nullish().catch(null),
+    attachments: z.array(z.object({ url: optionalString }).loose()).nullish().catch(null),
   })
   .loose();
 
@@ -44,7 +45,8 @@ export function parseJsonFeed(text: string, url: string | null): ParsedFeed {
   const feed = JsonFeed.safeParse(data);
   if (!feed.success) throw new ParseError('NOT_A_FEED', 'the JSON document is not a JSON Feed');
   const siteUrl = resolveUrl(feed.data.home_page_url, url);
-  const base = siteUrl ?? url;
+  // Relative item URLs resolve against the document's own URL (RFC 3986), as in XML feeds.
+  const base = url ?? siteUrl;
   const items: ParsedItem[] = [];
   for (const raw of feed.data.items) {
     const item = JsonItem.safeParse(raw);
@@ -58,6 +60,7 @@ export function parseJsonFeed(text: string, url: string | null): ParsedFeed {
       content: it.content_html ?? it.content_text ?? null,
       author: (it.authors?.[0] ?? it.author)?.name?.trim() || null,
       publishedAt: parseDate(it.date_published) ?? parseDate(it.date_modified),
+      ...(it.attachments?.[0]?.url ? { enclosure: resolveUrl(it.attachments[0].url, base) } : {}),
     });
   }
   return { format: 'json', title: feed.data.title?.trim() || null, siteUrl, items };

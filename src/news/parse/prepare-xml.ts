@@ -1,5 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
 import { ParseError } from '../types.js';
-import { HTML_ENTITIES } from './html-entities.js';
 
 export type XmlFormat = 'rss' | 'atom' | 'rdf';
 
@@ -17,9 +17,11 @@ const ROOT = /<([A-Za-z_][\w.:-]*)([^>]*)>/y;
  * Checks that the text is a feed document and makes it safe for the XML parser:
  *  - the DOCTYPE is removed, so entity declarations (billion laughs, external entities) never
  *    reach the parser;
- *  - HTML named entities become character references; references to any other entity are
- *    dropped, never expanded;
+ *  - HTML named entities (all of HTML5's, by the `entities` package) become character
+ *    references; references to any other entity are dropped, never expanded;
  *  - a bare "&" (common in real feeds, fatal in strict XML) becomes "&amp;";
+ *  - in Atom, elements under a prefix bound to the Atom namespace (<a:feed xmlns:a="http://www.w3.org/2005/Atom">)
+ *    lose the prefix, as the default namespace would have them;
  *  - in Atom, <published> and <updated> are renamed, because rss-parser rejects the whole feed
  *    when one of them is not a date; we read the renamed elements ourselves;
  *  - in Atom, inline XHTML text constructs (type="xhtml", or Atom 0.3's application/xhtml+xml in
@@ -51,15 +53,17 @@ export function prepareXml(text: string): PreparedXml {
   const name = (root[1] ?? '').toLowerCase();
   const colon = name.indexOf(':');
   const local = name.slice(colon + 1);
-  const rssPrefixes = rssNamespacePrefixes(root[2] ?? '');
+  const rssPrefixes = prefixesBoundTo(root[2] ?? '', RSS_NAMESPACES);
+  const atomPrefixes = prefixesBoundTo(root[2] ?? '', ATOM_NAMESPACES);
   const rssRoot = name === 'rss' || (local === 'rss' && rssPrefixes.has(name.slice(0, colon)));
-  const format: XmlFormat | null = rssRoot ? 'rss' : name === 'feed' ? 'atom' : name === 'rdf:rdf' ? 'rdf' : null;
+  const atomRoot = name === 'feed' || (local === 'feed' && atomPrefixes.has(name.slice(0, colon)));
+  const format: XmlFormat | null = rssRoot ? 'rss' : atomRoot ? 'atom' : name === 'rdf:rdf' ? 'rdf' : null;
   if (!format) throw notAFeed(local === 'html' ? 'an HTML page' : `a <${root[1]}> document`);
 
   const rootBase = /\sxml:base\s*=\s*(["'])(.*?)\1/.exec(root[2] ?? '')?.[2] ?? null;
   let body = doctype ? text.slice(0, doctype.start) + text.slice(doctype.end) : text;
   if (format === 'atom') body = xhtmlToHtml(body);
-  return { format, rootBase, xml: defuse(body, format, rssPrefixes) };
+  return { format, rootBase, xml: defuse(body, format, format === 'atom' ? atomPrefixes : rssPrefixes) };
 }
 
 /** Namespaces whose elements are plain RSS elements, whatever prefix they are given. */
@@ -71,11 +75,13 @@ const RSS_NAMESPACES = new Set([
   'http://my.netscape.com/rdf/simple/0.9/',
 ]);
 
-/** Prefixes the root element binds to an RSS namespace (lowercased). */
-function rssNamespacePrefixes(rootAttrs: string): Set<string> {
+const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#']);
+
+/** Prefixes the root element binds to one of `namespaces` (lowercased). */
+function prefixesBoundTo(rootAttrs: string, namespaces: ReadonlySet<string>): Set<string> {
   const prefixes = new Set<string>();
   for (const m of rootAttrs.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g)) {
-    if (RSS_NAMESPACES.has((m[3] ?? '').trim())) prefixes.add((m[1] ?? '').toLowerCase());
+    if (namespaces.has((m[3] ?? '').trim())) prefixes.add((m[1] ?? '').toLowerCase());
   }
   return prefixes;
 }
@@ -116,8 +122,11 @@ function xhtmlToHtml(xml: string): string {
 }
 
 const SKIP_AND_ENTITIES = String.raw`<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[0-9a-fA-F]+)|([A-Za-z_][\w.-]*));|&|`;
-/** Atom: the two date elements we rename. */
-const ATOM_TOKENS = new RegExp(SKIP_AND_ENTITIES + String.raw`<(\/?)()(published|updated)()(?=[\s>/])`, 'g');
+/** Atom: the two date elements we rename, and prefixed names (an Atom prefix is dropped). */
+const ATOM_TOKENS = new RegExp(
+  SKIP_AND_ENTITIES + String.raw`<(\/?)(?:([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)|(published|updated))(?=[\s>/])`,
+  'g',
+);
 /**
  * RSS and RDF: prefixed names, and names with a capital letter (the only ones that can need a
  * change of case); plain lowercase names are not matched at all, which keeps this pass fast.
@@ -129,7 +138,8 @@ const RSS_TOKENS = new RegExp(
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
-function defuse(xml: string, format: XmlFormat, rssPrefixes: ReadonlySet<string>): string {
+/** `prefixes`: those bound to the format's own namespace, whose elements lose the prefix. */
+function defuse(xml: string, format: XmlFormat, prefixes: ReadonlySet<string>): string {
   const atom = format === 'atom';
   return xml.replace(
     atom ? ATOM_TOKENS : RSS_TOKENS,
@@ -138,19 +148,28 @@ function defuse(xml: string, format: XmlFormat, rssPrefixes: ReadonlySet<string>
       if (charRef) return token;
       if (entity) {
         if (XML_ENTITIES.has(entity)) return token;
-        const code = HTML_ENTITIES.get(entity);
-        return code === undefined ? '' : `&#${code};`;
+        return htmlEntityAsReferences(entity);
       }
       if (token === '&') return '&amp;';
       if (!local) return token;
       const close = slash ?? '';
-      if (atom) return `<${close}mlbrief-${local}`;
-      if (prefix && !rssPrefixes.has(prefix.toLowerCase())) return token;
+      if (prefix && !prefixes.has(prefix.toLowerCase())) return token;
+      if (atom) return local === 'published' || local === 'updated' ? `<${close}mlbrief-${local}` : `<${close}${local}`;
       const name = RSS_NAMES.get(local.toLowerCase()) ?? local;
       // The RDF root keeps its rdf: prefix; other RSS-namespace elements lose theirs.
       return prefix || name !== local ? `<${close}${name}` : token;
     },
   );
+}
+
+/** An HTML5 named entity as numeric character references (some name two code points); '' when unknown. */
+function htmlEntityAsReferences(name: string): string {
+  const reference = `&${name};`;
+  const decoded = decodeHTMLStrict(reference);
+  if (decoded === reference) return '';
+  let out = '';
+  for (const char of decoded) out += `&#${char.codePointAt(0)};`;
+  return out;
 }
 
 function notAFeed(what: string): ParseError {

@@ -59,9 +59,11 @@ function toParseError(error: unknown): ParseError {
 }
 
 /**
- * Bases, outermost first: the feed URL, xml:base on the root (<rss>, <rdf:RDF>), xml:base on
- * <channel> or <feed>, xml:base on the item or entry, xml:base on an Atom <link>. When the
- * document declares no xml:base, relative item links are read against the feed's own link.
+ * Bases, outermost first (RFC 3986 and XML Base): the feed URL, xml:base on the root (<rss>,
+ * <rdf:RDF>), xml:base on <channel> or <feed>, xml:base on the item or entry, xml:base on an Atom
+ * <link>. A relative reference (`posts/x`, `?p=4`, `//cdn.example/x`) resolves against the
+ * innermost; without any xml:base that is the URL the feed was fetched from, never the feed's
+ * own <link>, which names a web page, not the document's base.
  */
 function toFeed(out: Raw, format: XmlFormat, url: string | null, rootXmlBase: string | null): ParsedFeed {
   const feedXmlBase = xmlBase(out);
@@ -69,16 +71,14 @@ function toFeed(out: Raw, format: XmlFormat, url: string | null, rootXmlBase: st
   const docBase = format === 'atom' ? url : childBase(rootXmlBase, url);
   const feedBase = childBase(feedXmlBase, docBase);
   const siteUrl = resolveUrl(pickLink(out.rawLinks, feedBase), feedBase);
-  const declared = rootXmlBase !== null || feedXmlBase !== null;
   // RDF items are siblings of <channel>, not children.
   const itemBase = format === 'rdf' ? docBase : feedBase;
-  const itemParent = declared ? itemBase : (siteUrl ?? itemBase);
   const items = Array.isArray(out.items) ? (out.items as Raw[]) : [];
   return {
     format,
     title: base64Text(out.rawTitle) ?? text(out.rawTitle) ?? str(out.title),
     siteUrl,
-    items: items.map((item) => toItem(item, format === 'atom', itemParent)),
+    items: items.map((item) => toItem(item, format === 'atom', itemBase)),
   };
 }
 
@@ -112,7 +112,20 @@ function toItem(item: Raw, atom: boolean, parentBase: string | null): ParsedItem
     content: content === null ? null : resolveHtmlUrls(content, contentBase),
     author: authorOf(item, atom),
     publishedAt: itemDate(dates),
+    ...enclosed(resolveUrl(atom ? enclosureLink(item.rawLinks) : (item.enclosure as { url?: string } | undefined)?.url, base)),
   };
+}
+
+/** The enclosure field, present only when there is one (most items have none). */
+function enclosed(url: string | null): { enclosure?: string } {
+  return url ? { enclosure: url } : {};
+}
+
+/** The href of an Atom <link rel="enclosure">. */
+function enclosureLink(links: unknown): string | null {
+  if (!Array.isArray(links)) return null;
+  for (const link of links) if (attr(link, 'rel') === 'enclosure' && attr(link, 'href')) return attr(link, 'href');
+  return null;
 }
 
 /** Atom 0.3 mode="base64", or an Atom 1.0 type that is neither text nor XML, is base64. */

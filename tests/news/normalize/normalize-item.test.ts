@@ -32,6 +32,16 @@ describe('identity', () => {
     expect(normalize(fields)!.identity).toBe(identity);
   });
 
+  it('keeps one identity for a GUID-less item whose title is edited: its link, else its enclosure', () => {
+    const before = normalize({ link: 'posts/x', title: 'First title', publishedAt: now })!;
+    const after = normalize({ link: 'posts/x', title: 'Edited title', publishedAt: now })!;
+    expect([before.identity, after.identity]).toEqual(['url:https://blog.example.com/posts/x', 'url:https://blog.example.com/posts/x']);
+    const episode = normalize({ enclosure: 'https://cdn.example.com/ep1.mp3?utm_source=rss', title: 'Episode 1' })!;
+    const renamed = normalize({ enclosure: 'https://cdn.example.com/ep1.mp3', title: 'Episode 1: the one about attention' })!;
+    expect([episode.identity, renamed.identity]).toEqual(['enclosure:https://cdn.example.com/ep1.mp3', 'enclosure:https://cdn.example.com/ep1.mp3']);
+    expect(normalize({ link: 'https://ex.com/a', enclosure: 'https://ex.com/a.mp3', title: 'T' })!.identity).toBe('url:https://ex.com/a');
+  });
+
   it('hashes title and date when there is neither GUID nor link', () => {
     const date = new Date('2024-05-01T00:00:00Z');
     expect(normalize({ title: 'Only a title', publishedAt: date })!.identity).toBe(

@@ -24,7 +24,7 @@ describe('relative URLs inside summary and content HTML', () => {
     );
   });
 
-  it('uses an Atom <content> element\'s own xml:base, and the channel link when nothing is declared', async () => {
+  it('uses an Atom <content> element\'s own xml:base, and the feed URL when nothing is declared', async () => {
     const feed = await parse(
       atom(
         '<title>x</title><summary type="html">&lt;a href="s"&gt;s&lt;/a&gt;</summary>' +
@@ -35,7 +35,7 @@ describe('relative URLs inside summary and content HTML', () => {
     expect(feed.items[0]?.summary).toBe('<a href="https://site.example/base/s">s</a>');
     expect(feed.items[0]?.content).toBe('<img src="https://cdn.example/c/i.png">');
     const noBase = await parse(rss('<item><title>x</title><description>&lt;a href="p"&gt;p&lt;/a&gt;</description></item>', '<title>T</title><link>https://home.example/blog/</link>'));
-    expect(noBase.items[0]?.summary).toBe('<a href="https://home.example/blog/p">p</a>');
+    expect(noBase.items[0]?.summary).toBe('<a href="https://feeds.example.com/path/p">p</a>');
   });
 
   it('leaves text without tags, absolute URLs and unparseable values alone', () => {

@@ -65,6 +65,7 @@ describe('parseFeed formats', () => {
       content: '<p>The whole story.</p>',
       author: 'Grace Hopper',
       publishedAt: new Date('2024-01-04T07:15:00Z'),
+      enclosure: 'https://lab.example.org/audio.mp3',
     });
     // An XHTML title is handed on as HTML, like a type="html" one; normalize makes it "Only updated".
     expect(feed.items[1]).toMatchObject({
@@ -136,5 +137,44 @@ describe('parseFeed formats', () => {
     expect(await parse('<rss version="2.0"></rss>')).toEqual({ format: 'rss', title: null, siteUrl: null, items: [] });
     const rdf = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>';
     expect((await parse(rdf)).items).toEqual([]);
+  });
+});
+
+describe('parseFeed namespaces and entities (issue 19)', () => {
+  it('reads Atom whose elements carry a prefix bound to the Atom namespace', async () => {
+    const feed = await parse(`<?xml version="1.0"?>
+      <a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <a:title>Prefixed</a:title><a:link href="https://site.example/"/>
+        <a:entry><a:id>urn:1</a:id><a:title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">One <b>bold</b></div></a:title>
+          <a:link rel="alternate" href="https://site.example/1"/><a:published>2026-11-30T10:00:00Z</a:published>
+          <a:summary>S</a:summary><a:author><a:name>Ann</a:name></a:author></a:entry>
+      </a:feed>`);
+    expect(feed).toMatchObject({ format: 'atom', title: 'Prefixed', siteUrl: 'https://site.example/' });
+    expect(feed.items[0]).toMatchObject({
+      guid: 'urn:1',
+      link: 'https://site.example/1',
+      summary: 'S',
+      author: 'Ann',
+      publishedAt: new Date('2026-11-30T10:00:00Z'),
+    });
+    expect(feed.items[0]!.title).toContain('One');
+  });
+
+  it('reads RSS 2.0 whose elements carry a prefix bound to an RSS namespace', async () => {
+    const feed = await parse(`<r:rss xmlns:r="http://backend.userland.com/rss2" version="2.0"><r:channel><r:title>R</r:title>
+      <r:item><r:title>One</r:title><r:link>https://site.example/1</r:link><r:guid>g1</r:guid></r:item></r:channel></r:rss>`);
+    expect(feed).toMatchObject({ format: 'rss', title: 'R' });
+    expect(feed.items[0]).toMatchObject({ guid: 'g1', title: 'One', link: 'https://site.example/1' });
+  });
+
+  it('still refuses a prefixed <feed> that is not bound to Atom', async () => {
+    await expect(parse('<x:feed xmlns:x="http://example.com/not-atom"><x:entry/></x:feed>')).rejects.toThrow(/not a feed/);
+  });
+
+  it('decodes every HTML5 named entity, those of two code points included; unknown ones vanish', async () => {
+    const feed = await parse(
+      '<rss version="2.0"><channel><title>T</title><item><title>Done &check; &NotEqualTilde; &rarr; &hellip; &nosuch; &amp; &lt;b&gt;</title><link>https://s.example/1</link></item></channel></rss>',
+    );
+    expect(feed.items[0]!.title).toBe('Done \u2713 \u2242\u0338 \u2192 \u2026 & <b>');
   });
 });

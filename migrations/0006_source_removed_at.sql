@@ -1,0 +1,2 @@
+ALTER TABLE "sources" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sources" ADD CONSTRAINT "sources_removed_disabled" CHECK ("sources"."removed_at" is null or not "sources"."enabled");
