@@ -31,7 +31,8 @@ describe(`behind a reverse proxy (PUBLIC_URL, TRUST_PROXY) on ${backend}`, () =>
   let direct: RunningApp;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.execute(sql`insert into ingest_runs (trigger, status, finished_at, sources_total) values ('cli', 'succeeded', now(), 1)`);
+    // An installation that has been ingesting for a week: `past` is a day with news, not before the first.
+    await database.db.execute(sql`insert into ingest_runs (trigger, status, started_at, finished_at, sources_total) values ('cli', 'succeeded', now() - interval '7 days', now(), 1)`);
     const env = { EDITION_TIMEZONE: 'UTC', RATE_LIMIT_ANONYMOUS: '1000', RATE_LIMIT_WINDOW_SECONDS: '31536000', CORS_ORIGINS: 'https://app.example.org' };
     app = await startTestApp(database, { ...env, PUBLIC_URL: 'https://brief.example/', TRUST_PROXY: '127.0.0.1' });
     direct = await startTestApp(database, { ...env, CORS_ORIGINS: '*' });
