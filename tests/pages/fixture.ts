@@ -25,7 +25,7 @@ export interface ReaderFixture {
  * today's and yesterday's editions published.
  */
 export async function readerFixture(): Promise<ReaderFixture> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ seeded: true });
   // Yesterday's news is today's edition (a morning paper): date the items inside that window.
   const at = (hours: number) => new Date(startOfDay(today, 'UTC').getTime() - hours * 3_600_000).toUTCString();
   const feeds = await startFeedServer({
