@@ -57,6 +57,12 @@ describe(`removing and disabling sources with history on ${backend}`, () => {
     expect((await gql(app.url, `{ sources { name } }`)).data!.sources.map((s: any) => s.name)).toEqual(['Blog']);
     const left = await queryRows<{ title: string }>(database.db, sql`select s.title from stories s join sources src on src.id = s.source_id where src.name = 'Lab'`);
     expect(left).toHaveLength(shown);
+    // An admin's rebuild of that date no longer ranks the removed source's stories.
+    const rebuilt = await gql(app.url, `mutation($date: Date) { publishEdition(date: $date, force: true) { topStories { story { source { name } } } } }`, { date: today }, admin);
+    expect(rebuilt.errors).toBeUndefined();
+    const rebuiltFrom = rebuilt.data!.publishEdition.topStories.map((s: any) => s.story.source.name);
+    expect(rebuiltFrom.length).toBeGreaterThan(0);
+    expect(rebuiltFrom.every((name: string) => name === 'Blog')).toBe(true);
     // Removing it again: nothing to remove.
     expect((await gql(app.url, `mutation($id: ID!) { removeSource(id: $id) }`, { id: lab.id }, admin)).data!.removeSource).toBe(false);
     const renamed = await gql(app.url, `mutation($id: ID!) { updateSource(id: $id, input: { enabled: true }) { id } }`, { id: lab.id }, admin);
