@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSeedsDir, readSeedLibrary } from '../dist/content/seeds/read-seeds.js';
 import { buildConceptMatcher } from '../dist/news/link/index.js';
-import { cardWordsOf, featuresOf } from '../dist/news/relevance/features.js';
+import { cardWordsOf, featuresOf, summaryText, tokens } from '../dist/news/relevance/features.js';
 import { probability } from '../dist/news/relevance/score.js';
 import { HELD_OUT_PERCENT, isHeldOut, titleHash } from '../dist/news/relevance/split.js';
 
@@ -30,17 +30,21 @@ const PRUNE_BELOW = 0.01;
 const cards = (await readSeedLibrary(defaultSeedsDir)).concepts.map((c, id) => ({ id, name: c.name, aliases: c.aliases ?? [] }));
 const linkConcepts = buildConceptMatcher(cards);
 const conceptsOf = (row) => linkConcepts(`${row.title}\n${row.summary}`).map((id) => cards[id].name);
-const cardWords = cardWordsOf(cards);
-const cardWordSet = new Set(cardWords);
 
 const bytes = await readFile(path.join(root, dataFile));
 const sha256 = createHash('sha256').update(bytes).digest('hex');
-const items = bytes
+const rows = bytes
   .toString('utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const row = JSON.parse(line);
+  .map((line) => JSON.parse(line));
+// A card word must be rare in the labelled items, labels unseen: used by at most 1 in 200 of them.
+const df = new Map();
+for (const row of rows) for (const word of new Set(tokens(`${row.title} ${summaryText(row.summary ?? '')}`))) df.set(word, (df.get(word) ?? 0) + 1);
+const cardWords = cardWordsOf(cards, (word) => (df.get(word) ?? 0) > rows.length / 200);
+const cardWordSet = new Set(cardWords);
+const items = rows
+  .map((row, i) => {
     if (typeof row.title !== 'string' || typeof row.summary !== 'string' || !['ml', 'other'].includes(row.label))
       throw new Error(`${dataFile}:${i + 1}: needs a title, a summary and a label of ml or other`);
     return { title: row.title, y: row.label === 'ml' ? 1 : 0, features: featuresOf({ ...row, concepts: conceptsOf(row) }, cardWordSet), hash: titleHash(row.title) };

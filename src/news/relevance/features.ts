@@ -105,10 +105,13 @@ function conceptFeatures(concepts: readonly string[] | undefined, titleWords: re
   return out;
 }
 
-/** The words of the cards' names and aliases that can count as card words: generic ones never do. */
-export function cardWordsOf(cards: ReadonlyArray<{ name: string; aliases: readonly string[] }>): string[] {
+/**
+ * The words of the cards' names and aliases that can count as card words: generic ones never do,
+ * nor words common in news at large (`common`: "thought", "self", "knowledge" name cards too).
+ */
+export function cardWordsOf(cards: ReadonlyArray<{ name: string; aliases: readonly string[] }>, common: (word: string) => boolean = () => false): string[] {
   const words = new Set<string>();
-  for (const card of cards) for (const text of [card.name, ...card.aliases]) for (const word of tokens(text)) if (!GENERIC_WORDS.has(word)) words.add(word);
+  for (const card of cards) for (const text of [card.name, ...card.aliases]) for (const word of tokens(text)) if (!GENERIC_WORDS.has(word) && !common(word)) words.add(word);
   return [...words].sort();
 }
 
