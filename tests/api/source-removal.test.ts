@@ -29,6 +29,11 @@ describe(`removing and disabling sources with history on ${backend}`, () => {
         (${source.id}, ${`url:${name}-2`}, ${`https://${name}.example/2`}, ${`${name} studies gradient descent`}, ${yesterday.toISOString()}),
         (${source.id}, ${`url:${name}-3`}, ${`https://${name}.example/3`}, ${`${name} today`}, now())`);
     }
+    // Linked to the cards they mention, as ingest links them: relevance to ML counts the cards.
+    await database.db.execute(sql`insert into story_concepts (story_id, concept_id)
+      select s.id, c.id from stories s join concepts c on c.slug in ('transformer', 'dropout') where s.title like '%trains a transformer with dropout'
+      union all
+      select s.id, c.id from stories s join concepts c on c.slug = 'gradient-descent' where s.title like '%studies gradient descent'`);
     const published = await gql(app.url, `mutation($date: Date) { publishEdition(date: $date) { date } }`, { date: today }, admin);
     expect(published.errors).toBeUndefined();
   });
