@@ -31,6 +31,11 @@ const card: CardView = {
     { kind: 'pitfall', body: '# Not a heading\nOverflow: subtract the max first.' },
   ],
   references: [{ title: 'A paper', authors: 'A. Author', year: 2020, url: 'https://example.org/paper' }, { title: 'A book', authors: 'B. Author', year: 1999 }],
+  quiz: [
+    { question: `What do softmax outputs sum to? ${hostile}`, choices: ['0', '1', `The largest score ${hostile}`], answerIndex: 1, explanation: `Normalising makes them a distribution. ${hostile}` },
+    { question: 'Does adding a constant to every score change the output?', choices: ['Yes', 'No', 'Only for negative scores'], answerIndex: 1, explanation: 'The constant cancels in the ratio.' },
+  ],
+  diagram: { url: '/concepts/softmax/diagram.svg', alt: `Softmax of three scores as bars ${hostile}` },
   related: [{ slug: 'logistic-regression', name: 'Logistic regression' }],
   prerequisites: [{ slug: 'linear-regression', name: 'Linear regression' }],
   stories: [{ title: 'A story', url: 'https://news.example.org/a', sourceName: 'News', publishedAt: new Date('2026-11-26T10:00:00Z') }],
