@@ -29,7 +29,7 @@ const maxSvgBytes = 100_000;
 export function svgProblem(svg: string): string | undefined {
   if (Buffer.byteLength(svg) > maxSvgBytes) return `larger than ${maxSvgBytes} bytes`;
   if (!/^<svg\s[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(svg)) return 'must start with <svg xmlns="http://www.w3.org/2000/svg"';
-  if (!/<title>[^<]+<\/title>/.test(svg) || !/<desc>[^<]+<\/desc>/.test(svg)) return 'needs a <title> and a <desc>';
+  if (!/<title[^>]*>[^<]+<\/title>/.test(svg) || !/<desc[^>]*>[^<]+<\/desc>/.test(svg)) return 'needs a <title> and a <desc>';
   if (/<script|<foreignObject|<iframe|<!ENTITY|<!DOCTYPE/i.test(svg)) return 'must not contain script, foreignObject, iframe, DOCTYPE or ENTITY';
   if (/\son[a-z]+\s*=/i.test(svg)) return 'must not carry event handler attributes';
   if (/\s(xlink:)?href\s*=|url\(\s*['"]?(?!#)/i.test(svg)) return 'must not link or refer to anything outside itself';
