@@ -1,6 +1,8 @@
 import { stringify } from 'yaml';
+import { classicalMlDiagrams } from './catalog/classical-ml.js';
 import { functionDiagrams } from './catalog/functions.js';
 import { optimizationDiagrams } from './catalog/optimization.js';
+import { statisticsDiagrams } from './catalog/statistics.js';
 import type { DiagramDefinition } from './catalog/types.js';
 
 /**
@@ -8,7 +10,7 @@ import type { DiagramDefinition } from './catalog/types.js';
  * seeds/diagrams/ (SLUG.svg, and alt.yaml for the alt text), and a test checks that the committed
  * files are what this code draws.
  */
-export const catalog: DiagramDefinition[] = [...functionDiagrams, ...optimizationDiagrams];
+export const catalog: DiagramDefinition[] = [...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams];
 
 export interface DrawnDiagram {
   slug: string;
