@@ -83,11 +83,11 @@ const letter = (index: number) => String.fromCharCode(65 + index);
 
 /** Self-check questions: each answer and its explanation open on demand, without script. */
 function quizHtml(card: CardView, sub: string): string {
-  const questions = card.quiz.map((q, i) => {
+  const questions = card.quiz.map((q) => {
     const choices = q.choices.map((c) => `<li>${esc(c)}</li>`).join('');
     const answer = q.choices[q.answerIndex] ?? '';
-    return `<li class="quiz-question"><p class="quiz-prompt" id="${card.slug}-q${i + 1}">${esc(q.question)}</p>` +
-      `<ol class="quiz-choices" type="A" aria-labelledby="${card.slug}-q${i + 1}">${choices}</ol>` +
+    return `<li class="quiz-question"><p class="quiz-prompt">${esc(q.question)}</p>` +
+      `<ol class="quiz-choices" type="A">${choices}</ol>` +
       `<details class="quiz-answer"><summary>Show the answer</summary><p><strong>${letter(q.answerIndex)}. ${esc(answer)}</strong></p><p>${esc(q.explanation)}</p></details></li>`;
   });
   return `<section class="quiz"><${sub}>Check yourself</${sub}><ol class="quiz-questions">${questions.join('')}</ol></section>`;

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { architectureDiagrams } from './catalog/architectures.js';
 import { classicalMlDiagrams } from './catalog/classical-ml.js';
 import { functionDiagrams } from './catalog/functions.js';
 import { optimizationDiagrams } from './catalog/optimization.js';
@@ -10,7 +11,7 @@ import type { DiagramDefinition } from './catalog/types.js';
  * seeds/diagrams/ (SLUG.svg, and alt.yaml for the alt text), and a test checks that the committed
  * files are what this code draws.
  */
-export const catalog: DiagramDefinition[] = [...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams];
+export const catalog: DiagramDefinition[] = [...architectureDiagrams, ...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams];
 
 export interface DrawnDiagram {
   slug: string;
