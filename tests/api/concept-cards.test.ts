@@ -24,7 +24,7 @@ describe(`concept cards on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0', GRAPHQL_MAX_COST: '1000000' });
   });
   afterAll(async () => {

@@ -16,7 +16,7 @@ describe(`news over GraphQL on ${backend}`, () => {
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     feeds = await startFeedServer({
       '/lab': xml(
         rss([
@@ -42,7 +42,7 @@ describe(`news over GraphQL on ${backend}`, () => {
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const wrong = await gql(app.url, addSource, { url: feeds.url('/lab') }, { authorization: 'Bearer nope' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const other = await createTestDatabase();
+    const other = await createTestDatabase({ seeded: true });
     const unset = await startTestApp(other);
     try {
       const res = await gql(unset.url, addSource, { url: feeds.url('/lab') }, admin);

@@ -17,7 +17,7 @@ describe(`removing and disabling sources with history on ${backend}`, () => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { ADMIN_TOKEN: token, EDITION_TIMEZONE: 'UTC' });
     await database.db.execute(sql`delete from sources`);
     // Yesterday's news: two stories each from two sources, and one story from today (in no edition yet).

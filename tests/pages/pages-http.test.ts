@@ -57,7 +57,7 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     const stories = [...html.matchAll(/<li class="story" value="(\d)">/g)].map((m) => Number(m[1]));
     expect(stories).toEqual(data.topStories.map((s: any) => s.rank));
     expect(html).toMatch(/<span class="publisher">(Lab|News)<\/span> · also covered by <a href="https:\/\/lab\.example\.org\/residual" rel="noopener">(News|Lab)<\/a>/);
-    expect(html).toMatch(/<strong>Why it matters<\/strong><\/p><ul><li>Covered by 2 sources: (Lab and News|News and Lab)\.<\/li>/);
+    expect(html).toMatch(/<strong>Why it matters<\/strong><\/p><ul><li>Covered by 2 publishers: (Lab and News|News and Lab)\.<\/li>/);
     expect(html).not.toMatch(/weight 5/);
     expect(html).toContain('Concepts: <a href="/concepts/residual-connections">Residual connections</a>');
     expect(html).toMatch(/<form method="post" action="\/subscribe">[\s\S]*<input id="subscribe-email" name="email" type="email"/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conceptsReason, coverageReason, relevanceReason, weightReason } from '../../src/daily/rank/reasons.js';
 import { renderArchivePage } from '../../src/pages/archive-page.js';
 import { reasonsInWords, renderBriefPage } from '../../src/pages/brief-page.js';
 import { renderConceptPage } from '../../src/pages/concept-page.js';
@@ -54,7 +55,8 @@ const brief: BriefView = {
       summary: 'What happened.',
       sourceName: 'Lab',
       alsoCoveredBy: [{ sourceName: 'News', url: 'https://news.example.org/x' }, { sourceName: 'Blog', url: null }],
-      reasons: ['covered by 3 sources: Lab, News and Blog', 'from Lab, weight 5', 'mentions Softmax', 'about machine learning (mentions: softmax)'],
+      // The ranker's own sentences (src/daily/rank/reasons.ts), so a change of wording there shows here.
+      reasons: [coverageReason(['Lab', 'News', 'Blog']), weightReason('Lab', 'lab.example.org', 5), conceptsReason(['Softmax']), relevanceReason(0.93, ['softmax'])],
       concepts: [{ slug: 'softmax', name: 'Softmax' }],
     },
   ],
@@ -124,8 +126,8 @@ describe('page renderers', () => {
   });
 
   it('give the reasons in words, without those that tell a reader nothing', () => {
-    expect(reasonsInWords(['covered by 1 source: Lab', 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
-    expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 sources: Lab, News and Blog.', 'Mentions Softmax.']);
+    expect(reasonsInWords([coverageReason(['Lab']), 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
+    expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 publishers: Lab, News and Blog.', 'Mentions Softmax.']);
     const { html } = renderBriefPage(site, brief, '/');
     expect(html).toContain('also covered by <a href="https://news.example.org/x" rel="noopener">News</a> and Blog');
     expect(html).toContain('<h3>Big news &lt;script&gt;');
