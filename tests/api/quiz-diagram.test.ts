@@ -57,7 +57,7 @@ describe(`Concept.quiz and Concept.diagram on ${backend}`, () => {
     let after: string | null = null;
     const seen = new Map<string, unknown>();
     do {
-      const res: Awaited<ReturnType<typeof gql>> = await gql(
+      const res: { data?: any; errors?: unknown } = await gql(
         app.url,
         `query($after: String) { concepts(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} tags { slug } } } } }`,
         { after },
