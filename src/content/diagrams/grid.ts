@@ -79,7 +79,7 @@ export function heatmap(spec: HeatmapSpec): string {
         return;
       }
       const t = (v - lo) / (hi - lo);
-      body.push(rect(x, y, cell, cell, undefined, { fill: colourOf(t), stroke: '#ffffff', 'stroke-width': 0.5 }));
+      body.push(rect(x, y, cell, cell, undefined, cell < 12 ? { fill: colourOf(t) } : { fill: colourOf(t), stroke: '#ffffff', 'stroke-width': 0.5 }));
       const label = spec.cellText?.(v, i, j);
       if (label) body.push(text(x + cell / 2, y + cell / 2, label, { size: cell < 34 ? 11 : 13, baseline: 'middle', cls: inkOf(t) }));
     }),
@@ -94,4 +94,36 @@ export function heatmap(spec: HeatmapSpec): string {
     body.push(text(left + w + 10, y + 9, spec.scaleLabel, { size: 13, anchor: 'start' }));
   }
   return svgDocument({ title: spec.title, desc: spec.desc, width, height, body });
+}
+
+export interface MatrixSpec {
+  values: number[][];
+  x: number;
+  y: number;
+  cell: number;
+  domain: [number, number];
+  cellText?: (value: number, row: number, col: number) => string;
+  /** Cells to outline, as [row, col]. */
+  outline?: [number, number][];
+  /** A caption centred above the matrix. */
+  caption?: string;
+}
+
+/** A matrix of coloured cells placed at (x, y), for figures that show several side by side. */
+export function matrixAt(m: MatrixSpec): string[] {
+  const out: string[] = [];
+  const [lo, hi] = m.domain;
+  if (m.caption) out.push(text(m.x + (m.cell * m.values[0]!.length) / 2, m.y - 10, m.caption, { size: 14 }));
+  m.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const t = (v - lo) / (hi - lo);
+      const x = m.x + m.cell * j;
+      const y = m.y + m.cell * i;
+      out.push(rect(x, y, m.cell, m.cell, undefined, { fill: colourOf(t), stroke: '#ffffff', 'stroke-width': 1 }));
+      const label = m.cellText?.(v, i, j);
+      if (label) out.push(text(x + m.cell / 2, y + m.cell / 2, label, { size: m.cell < 34 ? 12 : 15, baseline: 'middle', cls: inkOf(t) }));
+    }),
+  );
+  for (const [i, j] of m.outline ?? []) out.push(rect(m.x + m.cell * j, m.y + m.cell * i, m.cell, m.cell, 'hl', { 'stroke-width': 3 }));
+  return out;
 }

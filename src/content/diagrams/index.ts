@@ -1,17 +1,19 @@
 import { stringify } from 'yaml';
 import { architectureDiagrams } from './catalog/architectures.js';
 import { classicalMlDiagrams } from './catalog/classical-ml.js';
+import { deepLearningDiagrams } from './catalog/deep-learning.js';
 import { functionDiagrams } from './catalog/functions.js';
 import { optimizationDiagrams } from './catalog/optimization.js';
 import { statisticsDiagrams } from './catalog/statistics.js';
 import type { DiagramDefinition } from './catalog/types.js';
+import { svgProblem } from '../seeds/read-diagrams.js';
 
 /**
  * Every card's diagram, drawn from data or code: scripts/draw-diagrams.mjs writes them to
  * seeds/diagrams/ (SLUG.svg, and alt.yaml for the alt text), and a test checks that the committed
  * files are what this code draws.
  */
-export const catalog: DiagramDefinition[] = [...architectureDiagrams, ...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams];
+export const catalog: DiagramDefinition[] = [...architectureDiagrams, ...deepLearningDiagrams, ...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams];
 
 export interface DrawnDiagram {
   slug: string;
@@ -25,7 +27,15 @@ export function drawDiagrams(): DrawnDiagram[] {
     if (seen.has(d.slug)) throw new Error(`two diagrams for ${d.slug}`);
     seen.add(d.slug);
   }
-  return [...catalog].sort((a, b) => (a.slug < b.slug ? -1 : 1)).map((d) => ({ slug: d.slug, alt: d.alt, svg: d.draw() }));
+  return [...catalog]
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+    .map((d) => {
+      const svg = d.draw();
+      // What the seed loader would refuse is refused here, where the drawing is made.
+      const problem = svgProblem(svg);
+      if (problem) throw new Error(`diagram ${d.slug}: ${problem}`);
+      return { slug: d.slug, alt: d.alt, svg };
+    });
 }
 
 /** seeds/diagrams/alt.yaml: the alt text of every diagram, by slug. */
