@@ -75,7 +75,7 @@ export function superscript(n: number): string {
 export class Chart {
   readonly width: number;
   readonly height: number;
-  readonly left = 62;
+  readonly left = 72;
   readonly right: number;
   readonly top = 18;
   readonly bottom: number;
