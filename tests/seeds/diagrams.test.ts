@@ -91,23 +91,28 @@ describe('svgProblem', () => {
 
 describe('reading seeds/diagrams', () => {
   let seeds: string;
+  /** A card that has no diagram. */
+  let undrawn: string;
   beforeAll(async () => {
+    const library = await readSeedLibrary(defaultSeedsDir);
+    const drawn = new Set(library.diagrams!.map((d) => d.slug));
+    undrawn = library.concepts.find((c) => !drawn.has(c.slug))!.slug;
     seeds = path.join(await mkdtemp(path.join(os.tmpdir(), 'mlbrief-diagrams-')), 'seeds');
     await cp(defaultSeedsDir, seeds, { recursive: true });
   });
   afterAll(() => rm(path.dirname(seeds), { recursive: true, force: true }));
 
   it('fails, naming the file, for a diagram without alt text', async () => {
-    await writeFile(path.join(seeds, 'diagrams/dropout.svg'), (await readFile(path.join(dir, 'k-means.svg'), 'utf8')).replace('k-means', 'dropout'));
-    await expect(readDiagrams(seeds)).rejects.toThrow(/^seeds\/diagrams\/dropout\.svg: no alt text for dropout in alt\.yaml$/);
-    await rm(path.join(seeds, 'diagrams/dropout.svg'));
+    await writeFile(path.join(seeds, `diagrams/${undrawn}.svg`), await readFile(path.join(dir, 'k-means.svg'), 'utf8'));
+    await expect(readDiagrams(seeds)).rejects.toThrow(new RegExp(`^seeds/diagrams/${undrawn}\\.svg: no alt text for ${undrawn} in alt\\.yaml$`));
+    await rm(path.join(seeds, `diagrams/${undrawn}.svg`));
   });
 
   it('fails for alt text without a diagram, and for a diagram that would run script', async () => {
     const alt = path.join(seeds, 'diagrams/alt.yaml');
     const original = await readFile(alt, 'utf8');
-    await writeFile(alt, `${original}  dropout: A network with some units dropped.\n`);
-    await expect(readDiagrams(seeds)).rejects.toThrow(/alt\.yaml: diagrams\.dropout: there is no dropout\.svg/);
+    await writeFile(alt, `${original}  ${undrawn}: A drawing that is not there.\n`);
+    await expect(readDiagrams(seeds)).rejects.toThrow(`alt.yaml: diagrams.${undrawn}: there is no ${undrawn}.svg`);
     await writeFile(alt, original);
     const file = path.join(seeds, 'diagrams/k-means.svg');
     await writeFile(file, (await readFile(file, 'utf8')).replace('</svg>', '<script>alert(1)</script></svg>'));

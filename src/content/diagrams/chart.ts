@@ -110,7 +110,13 @@ export class Chart {
     const series = style.series ?? 0;
     const dash = this.dashOf(style, series);
     // Samples far outside the plot would only add bytes; the clip path hides the rest.
-    const pts = points.filter(([, v]) => Number.isFinite(v)).map(([u, v]): Point => [this.x(u), Math.max(-1000, Math.min(1000 + this.height, this.y(v)))]);
+    const mapped = points.filter(([, v]) => Number.isFinite(v)).map(([u, v]): Point => [this.x(u), Math.max(-1000, Math.min(1000 + this.height, this.y(v)))]);
+    // A point closer than half a unit to the last one kept adds bytes, not shape.
+    const pts = mapped.filter((p, i) => {
+      if (i === 0 || i === mapped.length - 1) return true;
+      const prev = mapped[i - 1]!;
+      return Math.abs(p[0] - prev[0]) >= 0.5 || Math.abs(p[1] - prev[1]) >= 0.5;
+    });
     this.marks.push(polyline(pts, `s${series}`, { 'stroke-width': style.width ?? 2.5, 'stroke-dasharray': dash, 'stroke-linejoin': 'round' }));
     if (style.label) this.legendItems.push({ label: style.label, kind: 'line', series, dash });
     return this;

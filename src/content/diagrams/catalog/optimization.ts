@@ -75,7 +75,7 @@ export const optimizationDiagrams: DiagramDefinition[] = [
   },
   {
     slug: 'learning-rate',
-    alt: 'Loss against step of gradient descent on a quadratic whose Hessian has eigenvalues 100 and 1, on a log scale, for three learning rates: at 0.005 the loss falls slowly; at 0.019 it falls faster but is limited by the shallow direction; at 0.021, above the stability limit 2/100 = 0.02, the steep direction oscillates with growing amplitude and the loss rises.',
+    alt: 'Loss against step of gradient descent on a quadratic whose Hessian has eigenvalues 100 and 1, on a log scale, for three learning rates: at 0.005 the steep direction settles at once but the shallow one shrinks only 0.5% per step, so the loss then falls slowly; at 0.019 it keeps falling faster, still limited by the shallow direction; at 0.021, above the stability limit 2/100 = 0.02, the steep direction oscillates with growing amplitude and the loss rises.',
     draw: () => {
       const loss = (lr: number): Point[] =>
         descend([1, 1], 100, 1, lr, 150).map(([x, y], i): Point => [i, 0.5 * (100 * x * x + y * y)]);

@@ -11,7 +11,7 @@ const millions = (v: number) => `${(v / 1e6).toFixed(1)} M`;
 export const trainingSystemsDiagrams: DiagramDefinition[] = [
   {
     slug: 'scaling-laws',
-    alt: 'IsoFLOP curves from the Chinchilla parametric fit L(N, D) = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 with D = C/(6N): for compute budgets of 10¹⁹, 10²¹ and 10²³ FLOPs, loss against model size N on a log scale is U-shaped, too small a model undertrained on the data it could see and too large a model starved of tokens; the marked minima move to larger models as compute grows.',
+    alt: 'IsoFLOP curves from the Chinchilla parametric fit L(N, D) = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 with D = C/(6N): for compute budgets of 10¹⁹, 10²¹ and 10²³ FLOPs, loss against model size N on a log scale is U-shaped: too small a model lacks the capacity to use its many tokens, too large a model sees too few of them; the marked minima move to larger models, and lower losses, as compute grows.',
     draw: () => {
       const L = (N: number, D: number) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28;
       const chart = new Chart({
