@@ -65,7 +65,7 @@ export function boxSvg(b: Box): string {
   const w = b.w ?? defaultSize.w;
   const h = b.h ?? defaultSize.h;
   const lines = Array.isArray(b.label) ? b.label : [b.label];
-  const size = b.size ?? 15;
+  const size = b.size ?? 16;
   const out: string[] = [];
   const fill = b.series === undefined ? 'box' : `box f${b.series}`;
   const dash = b.dashed ? '5 4' : undefined;
@@ -107,7 +107,7 @@ export function blocks(spec: BlocksSpec): string {
       const [x1, y1] = pts[mid]!;
       const [x2, y2] = pts[mid + 1]!;
       const [ox, oy] = a.labelOffset ?? [0, -7];
-      body.push(text((x1 + x2) / 2 + ox, (y1 + y2) / 2 + oy, a.label, { size: 13, anchor: 'middle' }));
+      body.push(text((x1 + x2) / 2 + ox, (y1 + y2) / 2 + oy, a.label, { size: 14, anchor: 'middle' }));
     }
   }
   for (const b of Object.values(spec.boxes)) body.push(boxSvg(b));

@@ -75,7 +75,7 @@ export function superscript(n: number): string {
 export class Chart {
   readonly width: number;
   readonly height: number;
-  readonly left = 72;
+  readonly left = 76;
   readonly right: number;
   readonly top = 18;
   readonly bottom: number;
@@ -160,7 +160,7 @@ export class Chart {
       const x1 = this.x(u + (o.offset ?? 0) + w / 2);
       const top = this.y(v);
       this.marks.push(rect(x0, Math.min(top, base), x1 - x0, Math.abs(base - top), `f${series}`));
-      if (o.values) this.over.push(text((x0 + x1) / 2, Math.min(top, base) - 5, o.values(v), { size: 13 }));
+      if (o.values) this.over.push(text((x0 + x1) / 2, Math.min(top, base) - 5, o.values(v), { size: 14 }));
     }
     if (o.label) this.legendItems.push({ label: o.label, kind: 'bar', series, dash: '' });
     return this;
@@ -168,7 +168,7 @@ export class Chart {
 
   /** A text label at data coordinates. */
   label(u: number, v: number, content: string, o: { anchor?: 'start' | 'middle' | 'end'; series?: number; size?: number; dx?: number; dy?: number } = {}): this {
-    this.over.push(text(this.x(u) + (o.dx ?? 0), this.y(v) + (o.dy ?? 0), content, { anchor: o.anchor, size: o.size ?? 14, cls: o.series === undefined ? undefined : `f${o.series}` }));
+    this.over.push(text(this.x(u) + (o.dx ?? 0), this.y(v) + (o.dy ?? 0), content, { anchor: o.anchor, size: o.size ?? 15, cls: o.series === undefined ? undefined : `f${o.series}` }));
     return this;
   }
 
@@ -178,11 +178,11 @@ export class Chart {
     if (axis === 'x') {
       const px = this.x(at);
       this.marks.push(line(px, this.top, px, this.bottom, 'ln', { 'stroke-dasharray': dash, 'stroke-width': 1.2 }));
-      if (label) this.over.push(text(px + (o.anchor === 'end' ? -5 : 5), this.top + 14, label, { anchor: o.anchor ?? 'start', size: 13, cls: 'mu' }));
+      if (label) this.over.push(text(px + (o.anchor === 'end' ? -5 : 5), this.top + 14, label, { anchor: o.anchor ?? 'start', size: 14, cls: 'mu' }));
     } else {
       const py = this.y(at);
       this.marks.push(line(this.left, py, this.right, py, 'ln', { 'stroke-dasharray': dash, 'stroke-width': 1.2 }));
-      if (label) this.over.push(text(o.anchor === 'start' ? this.left + 6 : this.right - 6, py - 6, label, { anchor: o.anchor ?? 'end', size: 13, cls: 'mu' }));
+      if (label) this.over.push(text(o.anchor === 'start' ? this.left + 6 : this.right - 6, py - 6, label, { anchor: o.anchor ?? 'end', size: 14, cls: 'mu' }));
     }
     return this;
   }
@@ -231,18 +231,18 @@ export class Chart {
       const px = this.x(t);
       if (!x.names) out.push(line(px, this.top, px, this.bottom, 'grid'));
       out.push(line(px, this.bottom, px, this.bottom + 5, 'ln'));
-      out.push(text(px, this.bottom + 20, this.tickText(x, t), { size: 14 }));
+      out.push(text(px, this.bottom + 21, this.tickText(x, t), { size: 15 }));
     }
     for (const t of this.ticksOf(y)) {
       const py = this.y(t);
       out.push(line(this.left, py, this.right, py, 'grid'));
       out.push(line(this.left - 5, py, this.left, py, 'ln'));
-      out.push(text(this.left - 8, py + 5, this.tickText(y, t), { anchor: 'end', size: 14 }));
+      out.push(text(this.left - 8, py + 5, this.tickText(y, t), { anchor: 'end', size: 15 }));
     }
     out.push(line(this.left, this.bottom, this.right, this.bottom, 'ln', { 'stroke-width': 1.2 }));
     out.push(line(this.left, this.top, this.left, this.bottom, 'ln', { 'stroke-width': 1.2 }));
-    out.push(text((this.left + this.right) / 2, this.bottom + 41, x.label, { size: 16 }));
-    out.push(text(16, (this.top + this.bottom) / 2, y.label, { size: 16, rotate: -90, baseline: 'middle' }));
+    out.push(text((this.left + this.right) / 2, this.bottom + 43, x.label, { size: 17 }));
+    out.push(text(15, (this.top + this.bottom) / 2, y.label, { size: 17, rotate: -90, baseline: 'middle' }));
     return out;
   }
 
@@ -250,7 +250,7 @@ export class Chart {
     if (!this.legendItems.length) return [];
     const where = this.spec.legend ?? 'top-right';
     const rowH = 20;
-    const widthOf = (label: string) => 34 + label.length * 7.6;
+    const widthOf = (label: string) => 34 + label.length * 8.1;
     const out: string[] = [];
     const swatch = (x: number, y: number, item: (typeof this.legendItems)[number]) => {
       if (item.kind === 'line') return line(x, y, x + 24, y, `s${item.series}`, { 'stroke-width': 2.5, 'stroke-dasharray': item.dash });
@@ -265,7 +265,7 @@ export class Chart {
           x = this.left;
           y += rowH;
         }
-        out.push(swatch(x, y, item), text(x + 30, y + 5, item.label, { anchor: 'start', size: 14 }));
+        out.push(swatch(x, y, item), text(x + 30, y + 5, item.label, { anchor: 'start', size: 15 }));
         x += widthOf(item.label) + 10;
       }
       return out;
@@ -277,7 +277,7 @@ export class Chart {
     out.push(rect(x, y, w, h, 'bg', { 'fill-opacity': 0.88, rx: 4 }));
     this.legendItems.forEach((item, i) => {
       const cy = y + 4 + rowH * i + rowH / 2;
-      out.push(swatch(x + 6, cy, item), text(x + 36, cy + 5, item.label, { anchor: 'start', size: 14 }));
+      out.push(swatch(x + 6, cy, item), text(x + 36, cy + 5, item.label, { anchor: 'start', size: 15 }));
     });
     return out;
   }
@@ -288,7 +288,7 @@ export class Chart {
     let rows = 1;
     let x = this.left;
     for (const item of this.legendItems) {
-      const w = 34 + item.label.length * 7.6;
+      const w = 34 + item.label.length * 8.1;
       if (x + w > this.right && x > this.left) {
         rows++;
         x = this.left;

@@ -53,7 +53,7 @@ export function heatmap(spec: HeatmapSpec): string {
   const nRows = spec.values.length;
   const nCols = spec.values[0]!.length;
   const width = spec.width ?? 480;
-  const labelW = spec.rows ? 8 + Math.max(...spec.rows.map((r) => r.length)) * 8.2 : 0;
+  const labelW = spec.rows ? 8 + Math.max(...spec.rows.map((r) => r.length)) * 8.6 : 0;
   const left = 16 + (spec.yLabel ? 22 : 0) + labelW;
   const colLabelH = spec.cols ? (spec.rotateCols ? 8 + Math.max(...spec.cols.map((c) => c.length)) * 7.6 : 24) : 0;
   const top = 14 + (spec.xLabel ? 24 : 0) + colLabelH;
@@ -67,9 +67,9 @@ export function heatmap(spec: HeatmapSpec): string {
   if (spec.yLabel) body.push(text(22, top + gridH / 2, spec.yLabel, { size: 15, rotate: -90, baseline: 'middle' }));
   spec.cols?.forEach((c, j) => {
     const x = left + cell * (j + 0.5);
-    body.push(spec.rotateCols ? text(x + 4, top - 6, c, { size: 13, anchor: 'start', rotate: -60 }) : text(x, top - 8, c, { size: 13 }));
+    body.push(spec.rotateCols ? text(x + 4, top - 6, c, { size: 14, anchor: 'start', rotate: -60 }) : text(x, top - 8, c, { size: 14 }));
   });
-  spec.rows?.forEach((r, i) => body.push(text(left - 8, top + cell * (i + 0.5), r, { size: 13, anchor: 'end', baseline: 'middle' })));
+  spec.rows?.forEach((r, i) => body.push(text(left - 8, top + cell * (i + 0.5), r, { size: 14, anchor: 'end', baseline: 'middle' })));
   spec.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const x = left + cell * j;
@@ -81,7 +81,7 @@ export function heatmap(spec: HeatmapSpec): string {
       const t = (v - lo) / (hi - lo);
       body.push(rect(x, y, cell, cell, undefined, cell < 12 ? { fill: colourOf(t) } : { fill: colourOf(t), stroke: '#ffffff', 'stroke-width': 0.5 }));
       const label = spec.cellText?.(v, i, j);
-      if (label) body.push(text(x + cell / 2, y + cell / 2, label, { size: cell < 34 ? 11 : 13, baseline: 'middle', cls: inkOf(t) }));
+      if (label) body.push(text(x + cell / 2, y + cell / 2, label, { size: cell < 34 ? 12 : 14, baseline: 'middle', cls: inkOf(t) }));
     }),
   );
   for (const [i, j] of spec.outline ?? []) body.push(rect(left + cell * j, top + cell * i, cell, cell, 'hl', { 'stroke-width': 3 }));

@@ -109,12 +109,12 @@ export const statisticsDiagrams: DiagramDefinition[] = [
         desc: 'e_p(r) = r^(1/p) for p = 1, 2, 3, 10, as in Hastie, Tibshirani & Friedman’s The Elements of Statistical Learning.',
         x: { domain: [0, 1], label: 'fraction of the data captured r' },
         y: { domain: [0, 1], label: 'edge length e' },
-        legend: 'bottom-right',
+        legend: 'below',
       });
       [1, 2, 3, 10].forEach((p, i) => chart.fn((r) => r ** (1 / p), { series: i, label: `p = ${p}` }, [0, 1], 300));
       return chart
         .points([[0.1, 0.1 ** 0.1]], { series: 3 })
-        .label(0.1, 0.1 ** 0.1, 'r = 0.1, p = 10: e ≈ 0.79', { anchor: 'start', dx: 8, dy: 18 })
+        .label(0.97, 0.06, 'marked: p = 10, r = 0.1 → e ≈ 0.79', { anchor: 'end' })
         .svg();
     },
   },
