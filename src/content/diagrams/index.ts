@@ -4,6 +4,7 @@ import { classicalMlDiagrams } from './catalog/classical-ml.js';
 import { dataAndDecisionDiagrams } from './catalog/data-and-decisions.js';
 import { deepLearningDiagrams } from './catalog/deep-learning.js';
 import { functionDiagrams } from './catalog/functions.js';
+import { llmSystemsDiagrams } from './catalog/llm-systems.js';
 import { optimizationDiagrams } from './catalog/optimization.js';
 import { statisticsDiagrams } from './catalog/statistics.js';
 import { trainingSystemsDiagrams } from './catalog/training-systems.js';
@@ -15,7 +16,7 @@ import { svgProblem } from '../seeds/read-diagrams.js';
  * seeds/diagrams/ (SLUG.svg, and alt.yaml for the alt text), and a test checks that the committed
  * files are what this code draws.
  */
-export const catalog: DiagramDefinition[] = [...architectureDiagrams, ...deepLearningDiagrams, ...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams, ...trainingSystemsDiagrams, ...dataAndDecisionDiagrams];
+export const catalog: DiagramDefinition[] = [...architectureDiagrams, ...deepLearningDiagrams, ...functionDiagrams, ...optimizationDiagrams, ...statisticsDiagrams, ...classicalMlDiagrams, ...trainingSystemsDiagrams, ...dataAndDecisionDiagrams, ...llmSystemsDiagrams];
 
 export interface DrawnDiagram {
   slug: string;
