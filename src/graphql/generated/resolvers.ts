@@ -180,6 +180,10 @@ export type Concept = Node & {
   /** Other names news and papers use for this concept. */
   aliases: Array<Scalars['String']['output']>;
   references: Array<Reference>;
+  /** Self-check questions (up to three), each answerable from the card; empty when the card has none. */
+  quiz: Array<QuizQuestion>;
+  /** A diagram drawn for this card, or null when it has none. */
+  diagram?: Maybe<Diagram>;
   updatedAt: Scalars['DateTime']['output'];
   /** Recent stories that mention this concept, newest first. */
   stories: Array<Story>;
@@ -195,6 +199,27 @@ export type ConceptExplanationsArgs = {
 /** A concept card: one idea of machine learning, stated as a claim and explained several ways. */
 export type ConceptStoriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A multiple-choice self-check question about a card. */
+export type QuizQuestion = {
+  __typename?: 'QuizQuestion';
+  question: Scalars['String']['output'];
+  /** The choices in the order shown; exactly one is right. */
+  choices: Array<Scalars['String']['output']>;
+  /** The 0-based index of the right choice in `choices`. */
+  answerIndex: Scalars['Int']['output'];
+  /** Why the right choice is right (and what the others miss). */
+  explanation: Scalars['String']['output'];
+};
+
+/** A diagram of a concept: an SVG the project draws from data or code, under the project's licence. */
+export type Diagram = {
+  __typename?: 'Diagram';
+  /** Absolute URL of the SVG (image/svg+xml), under the public origin: `/concepts/SLUG/diagram.svg`. */
+  url: Scalars['String']['output'];
+  /** What the diagram shows, in words, for readers who cannot see it. */
+  alt: Scalars['String']['output'];
 };
 
 /** The same formula for plain text and for LaTeX renderers. */
@@ -656,6 +681,8 @@ export type ResolversTypes = {
   Difficulty: Difficulty;
   ExplanationKind: ExplanationKind;
   Concept: ResolverTypeWrapper<ConceptModelModel>;
+  QuizQuestion: ResolverTypeWrapper<QuizQuestion>;
+  Diagram: ResolverTypeWrapper<Diagram>;
   Formula: ResolverTypeWrapper<Formula>;
   Image: ResolverTypeWrapper<Image>;
   Reference: ResolverTypeWrapper<Reference>;
@@ -703,6 +730,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Concept: ConceptModelModel;
+  QuizQuestion: QuizQuestion;
+  Diagram: Diagram;
   Formula: Formula;
   Image: Image;
   Reference: Reference;
@@ -801,9 +830,23 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
   prerequisites?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   references?: Resolver<Array<ResolversTypes['Reference']>, ParentType, ContextType>;
+  quiz?: Resolver<Array<ResolversTypes['QuizQuestion']>, ParentType, ContextType>;
+  diagram?: Resolver<Maybe<ResolversTypes['Diagram']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stories?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType, RequireFields<ConceptStoriesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QuizQuestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuizQuestion'] = ResolversParentTypes['QuizQuestion']> = {
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  choices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  answerIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DiagramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Diagram'] = ResolversParentTypes['Diagram']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  alt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FormulaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Formula'] = ResolversParentTypes['Formula']> = {
@@ -998,6 +1041,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
+  QuizQuestion?: QuizQuestionResolvers<ContextType>;
+  Diagram?: DiagramResolvers<ContextType>;
   Formula?: FormulaResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   Reference?: ReferenceResolvers<ContextType>;
