@@ -5,6 +5,7 @@ import { adminAccess } from '../graphql/auth.js';
 import type { Database } from '../db/client.js';
 import { BodyTooLargeError, receiveBody } from './body.js';
 import { sendError } from './respond.js';
+import { AppError } from '../shared/errors.js';
 import { answerTooLarge } from './too-large.js';
 import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
 import { chargeLocally, chargeRateLimit, knownRemaining, type RateLimitState } from '../access/rate-limit.js';
@@ -120,10 +121,15 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
       return sendError(res, 400, 'QUERY_TOO_COMPLEX', `query document size exceeds the limit of ${maxDocumentBytes} bytes`);
     }
     const classified = req.method === 'POST' ? cache.classify(body) : { kind: 'other' as const };
-    // Built here only when the cache needs the caller's scope; otherwise Apollo asks for it.
-    const ctx = classified.key ? await context(req) : undefined;
+    let ctx: GraphQLContext;
+    try {
+      ctx = await context(req);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
+      return sendError(res, 401, error.code, error.message, { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' });
+    }
     let fill: { scope: Scope; key: string; version: number; body: { contentType: string | undefined; raw: string } } | undefined;
-    if (ctx && classified.key) {
+    if (classified.key) {
       const scope = scopeOf(ctx.client, req);
       const body = { contentType: req.headers['content-type'], raw: raw!.toString('utf8') };
       const current = await version.current();
@@ -140,7 +146,7 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => (ctx ? Promise.resolve(ctx) : context(req)),
+      context: () => Promise.resolve(ctx),
     });
     if (classified.kind === 'mutation') contentChanged();
     // Answers depend on the caller and change with the data: no shared cache may keep them.
@@ -148,7 +154,7 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      if (ctx && fill && res.statusCode === 200 && !('errors' in JSON.parse(response.body.string))) {
+      if (fill && res.statusCode === 200 && !('errors' in JSON.parse(response.body.string))) {
         const rateLimit = chargeOf(ctx.client);
         const bytes = Buffer.from(response.body.string);
         const kept = [...response.headers].filter(([name]) => !name.startsWith('x-ratelimit-') && name !== 'content-length' && name !== 'cache-control');
