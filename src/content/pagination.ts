@@ -15,10 +15,10 @@ export function encodeCursor(key: string): string {
   return Buffer.from(`cursor:${key}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): string | undefined {
+export function decodeCursor(cursor: string | null | undefined, argument = 'after'): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('cursor:')) throw badInput('after is not a cursor this API returned');
+  if (!decoded.startsWith('cursor:')) throw badInput(`${argument} is not a cursor this API returned`);
   return decoded.slice('cursor:'.length);
 }
 

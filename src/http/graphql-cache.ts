@@ -31,8 +31,8 @@ export interface CachedResponse {
   /** Apollo's headers (rate-limit headers left out: they are the caller's) and content-length, as writeHead's flat list. */
   head: string[];
   body: Buffer;
-  /** The rate-limit charge the query made (undefined when that scope is not limited). */
-  charge: { cost: number; limit: number; windowSeconds: number } | undefined;
+  /** The rate limit of the scope that asked (undefined when it is not limited); a hit is charged `cachedCost`. */
+  charge: { limit: number; windowSeconds: number } | undefined;
 }
 
 /**

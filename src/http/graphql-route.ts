@@ -54,8 +54,8 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
     // generic argument checks made that line the costliest of this function in the profile).
     const head = hit.head.slice();
     if (hit.charge) {
-      const { cost, limit, windowSeconds } = hit.charge;
-      const state = chargeLocally(database.db, bucketOf(client), cost, limit, windowSeconds, Date.now());
+      const { limit, windowSeconds } = hit.charge;
+      const state = chargeLocally(database.db, bucketOf(client), cachedCost, limit, windowSeconds, Date.now());
       if (!state) return false;
       if (!state.allowed) return refuse(res, hit, state, requestId);
       head.push(...rateLimitHeaderList(state));
@@ -93,7 +93,7 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
     if (!state || state.allowed) return false;
     rateLimited.inc();
     const { 'x-ratelimit-cost': _cost, ...limitHeaders } = rateLimitHeaders(state);
-    sendError(res, 429, 'RATE_LIMITED', `rate limit exceeded: no points of ${state.limit} remain until ${state.resetAt.toISOString()}`, {
+    sendError(res, 429, 'RATE_LIMITED', `rate limit exceeded: no points of ${state.limit} remain; the next is back at ${new Date(state.retryAt).toISOString()}`, {
       ...limitHeaders,
       'retry-after': refusal(state).retryAfter,
     });
@@ -163,7 +163,7 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
           status: 200,
           head: [...kept.flat(), 'cache-control', 'no-store', 'content-length', String(bytes.length)],
           body: bytes,
-          charge: rateLimit && { cost: rateLimit.cost, limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
+          charge: rateLimit && { limit: rateLimit.limit, windowSeconds: rateLimit.windowSeconds },
         }, fill.body);
       }
       res.end(response.body.string);
@@ -175,6 +175,9 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
 
   return { readPost, answerFromCache, route };
 }
+
+/** What an answer served from the cache costs: it takes no execution, whatever its query would cost cold. */
+export const cachedCost = 1;
 
 /** Responses differ by the caller's kind (anonymous, key, admin) and by what it accepts. */
 function scopeOf(client: Client, req: IncomingMessage): Scope {
@@ -188,8 +191,8 @@ function scopeOf(client: Client, req: IncomingMessage): Scope {
 async function sendHit(res: ServerResponse, ctx: GraphQLContext, hit: CachedResponse): Promise<boolean> {
   const head = hit.head.slice();
   if (hit.charge) {
-    const { cost, limit, windowSeconds } = hit.charge;
-    const state = await chargeRateLimit(ctx.db, bucketOf(ctx.client), cost, limit, windowSeconds, new Date());
+    const { limit, windowSeconds } = hit.charge;
+    const state = await chargeRateLimit(ctx.db, bucketOf(ctx.client), cachedCost, limit, windowSeconds, new Date());
     if (!state.allowed) return false;
     head.push(...rateLimitHeaderList(state));
   }
