@@ -38,6 +38,8 @@ export async function generate() {
         Explanation: '../models.js#ExplanationModel',
         ConceptConnection: '../models.js#ConceptConnectionModel',
         SearchResult: '../models.js#SearchResultModel',
+        SearchConnection: '../models.js#SearchConnectionModel',
+        SearchEdge: '../models.js#SearchEdgeModel',
         Source: '../models.js#SourceModel',
         Story: '../models.js#StoryModel',
         StoryConnection: '../models.js#StoryConnectionModel',

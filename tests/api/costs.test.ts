@@ -12,7 +12,7 @@ const typical: [label: string, query: string][] = [
   ['one page of 20 concepts (`concepts(first: 20) { edges { node { slug title summary } } pageInfo { … } }`)', `{ concepts(first: 20) { edges { node { slug title summary } } pageInfo { hasNextPage endCursor } } }`],
   ['a page of 100 whole cards (`concepts(first: 100)` with `tags`, `explanations`, `related`)', `{ concepts(first: 100) { edges { node { slug title tags { slug } explanations { kind body } related { slug } } } } }`],
   ['one concept with its tags and explanations', `{ concept(slug: "dropout") { title tags { slug } explanations { kind body } } }`],
-  ['`search(query, first: 10)` with the concepts', `{ search(query: "dropout", first: 10) { score concept { slug title } } }`],
+  ['`searchConcepts(query, first: 10)` with the concepts', `{ searchConcepts(query: "dropout", first: 10) { edges { score node { slug title } } } }`],
   ['`stories(first: 20)` with each story\'s source', `{ stories(first: 20) { edges { node { title url source { name } } } } }`],
   ['the daily query (README, Example queries), the first time', daily],
   ['the same daily query again (answered from the response cache)', daily],

@@ -1,6 +1,6 @@
 import type { ConceptRow } from '../../content/concepts.queries.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { Concept, conceptQueries, SearchResult } from './concepts.js';
+import { Concept, conceptQueries, SearchConnection, SearchEdge, SearchResult } from './concepts.js';
 import { connectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
 import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
@@ -27,6 +27,8 @@ export const resolvers: Resolvers = {
   IngestRun,
   IngestSourceOutcome,
   SearchResult,
+  SearchConnection,
+  SearchEdge,
   Tag,
   Explanation,
   ConceptConnection: connectionResolvers<ConceptRow>((c) => c.slug),
