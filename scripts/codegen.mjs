@@ -29,7 +29,7 @@ export async function generate() {
       useTypeImports: true,
       enumsAsTypes: true,
       strictScalars: true,
-      scalars: { Date: 'string', DateTime: 'Date | string' },
+      scalars: { Date: 'string', DateTime: 'Date | string', URL: 'string' },
       contextType: '../context.js#GraphQLContext',
       mapperTypeSuffix: 'Model',
       mappers: {

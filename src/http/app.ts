@@ -6,6 +6,8 @@ import { recordRequest } from '../shared/metrics.js';
 import { applyCors, corsConstantHeaders } from './cors.js';
 import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
+import { schemaRoute } from './schema-route.js';
+import { buildSchema } from '../graphql/schema.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
 import { mailRoutes } from './mail-routes.js';
@@ -45,6 +47,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
   const daily = dailyRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, headers: corsHeaders });
   const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, assetsDir: deps.assetsDir });
   const mail = mailRoutes({ mail: deps.mail, addressOf });
+  const sdl = schemaRoute(buildSchema());
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -102,6 +105,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (url.pathname === '/metrics') return await metricsRoute(res);
+      if (url.pathname === '/schema.graphql') return sdl(req, res);
       if (await explorerRoute(req, res, url.pathname)) return;
       if (pages.owns(req, url.pathname)) return await pages.route(req, res, url, requestId);
       if (await daily.route(req, res, url.pathname, requestId)) return;
@@ -149,7 +153,7 @@ function pathOf(target: string | undefined): string {
 
 /** A bounded label for metrics: the route, never the raw path. */
 function routeName(path: string): string {
-  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer') return path;
+  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer' || path === '/schema.graphql') return path;
   if (path.startsWith('/assets/')) return '/assets';
   if (path.startsWith('/tags/')) return '/tags/:slug';
   if (path === '/subscribe' || path === '/confirm' || path === '/unsubscribe') return path;

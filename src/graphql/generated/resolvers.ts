@@ -14,43 +14,54 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (RFC 3339 full-date), in the server's `EDITION_TIMEZONE` when it names a day of the brief. */
   Date: { input: string; output: string; }
-  /** An instant, ISO 8601 in UTC. */
+  /** An instant, ISO 8601 / RFC 3339 date-time in UTC with milliseconds, e.g. `2026-11-27T08:30:00.000Z`. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** An absolute http(s) URL, as a string. */
+  URL: { input: string; output: string; }
 };
 
 /** A key for third-party apps: sent as `Authorization: Bearer <secret>`, it gets the higher rate limit. */
 export type ApiKey = Node & {
   __typename?: 'ApiKey';
+  /** Opaque global id; `revokeApiKey` and `mlbrief keys revoke` take it. */
   id: Scalars['ID']['output'];
+  /** Who the key is for, e.g. the app's name. */
   name: Scalars['String']['output'];
   /** The first characters of the secret, to tell keys apart. */
   prefix: Scalars['String']['output'];
+  /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** When the key was revoked; null while it works. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A new key and its secret. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
+  /** The key as stored. */
   key: ApiKey;
   /** Shown this once; only a hash is stored. */
   secret: Scalars['String']['output'];
 };
 
-/** Query-cost budget of the caller (per API key, or per client address when anonymous). */
+/** Query-cost budget of the caller (per API key, or per client address when anonymous), over a rolling window. */
 export type RateLimit = {
   __typename?: 'RateLimit';
   /** Points per window. */
   limit: Scalars['Int']['output'];
   /** What this request cost. */
   cost: Scalars['Int']['output'];
+  /** Points left now; more come back as the points spent leave the rolling window. */
   remaining: Scalars['Int']['output'];
+  /** When every point spent so far has left the window (`remaining` is back to `limit`). */
   resetAt: Scalars['DateTime']['output'];
 };
 
 /** An object with an opaque global id, fetchable with `Query.node(id)`. */
 export type Node = {
+  /** Opaque and stable: store it, pass it to `node(id)`, never parse it. */
   id: Scalars['ID']['output'];
 };
 
@@ -67,16 +78,20 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type Query = {
   __typename?: 'Query';
-  /** Fetches any object by its global id. */
+  /** Fetches any object by its global id; null when it no longer exists (or is not public: API keys, subscribers). */
   node?: Maybe<Node>;
   /** The caller's rate-limit budget after this request; null when rate limits are off. */
   rateLimit?: Maybe<RateLimit>;
+  /** A published concept by its slug; null when there is none. */
   concept?: Maybe<Concept>;
   /** Published concepts in slug order; every filter narrows the list. */
   concepts: ConceptConnection;
+  /** A tag by its slug; null when there is none. */
   tag?: Maybe<Tag>;
+  /** Every tag, in slug order. */
   tags: Array<Tag>;
   /**
    * Ranked full-text search over concepts, in web-search syntax: quotes, OR, -exclusion.
@@ -93,20 +108,24 @@ export type Query = {
   subscribers: SubscriberConnection;
   /** Stories newest first; `since` keeps those at or after an instant, `source` one source's (by id), `concept` those mentioning a concept (by slug). */
   stories: StoryConnection;
+  /** Every source that is not removed, enabled or not. */
   sources: Array<Source>;
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryConceptArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryConceptsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -118,17 +137,20 @@ export type QueryConceptsArgs = {
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryTagArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QuerySearchArgs = {
   query: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QuerySearchConceptsArgs = {
   query: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -138,11 +160,13 @@ export type QuerySearchConceptsArgs = {
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryDailyArgs = {
   date?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryEditionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -151,6 +175,7 @@ export type QueryEditionsArgs = {
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QuerySubscribersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -160,6 +185,7 @@ export type QuerySubscribersArgs = {
 };
 
 
+/** What anyone may read. Lists that grow are Relay connections: `first`/`after` page forward, `last`/`before` backward, each 1–100. */
 export type QueryStoriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -170,23 +196,36 @@ export type QueryStoriesArgs = {
   concept?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How much a reader needs to know first. */
 export type Difficulty =
+  /** No background beyond school mathematics and a first model. */
   | 'BEGINNER'
+  /** Assumes the basics: training loops, gradients, common layers. */
   | 'INTERMEDIATE'
+  /** Assumes working knowledge of the field and its mathematics. */
   | 'ADVANCED';
 
+/** The ways a card explains its concept. */
 export type ExplanationKind =
+  /** Why it works, without formulas. */
   | 'INTUITION'
+  /** How it works, step by step. */
   | 'DETAIL'
+  /** A worked case. */
   | 'EXAMPLE'
+  /** The mathematics. */
   | 'MATH'
+  /** A common mistake and how to avoid it. */
   | 'PITFALL'
+  /** A comparison with something familiar. */
   | 'ANALOGY';
 
 /** A concept card: one idea of machine learning, stated as a claim and explained several ways. */
 export type Concept = Node & {
   __typename?: 'Concept';
+  /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** Stable, URL-safe name, e.g. `residual-connections`; `concept(slug)` and `/concepts/SLUG` take it. */
   slug: Scalars['String']['output'];
   /** The short name, e.g. 'Dropout'. */
   name: Scalars['String']['output'];
@@ -194,20 +233,27 @@ export type Concept = Node & {
   title: Scalars['String']['output'];
   /** One sentence, at most 200 characters. */
   summary: Scalars['String']['output'];
+  /** How much a reader needs to know first. */
   difficulty: Difficulty;
+  /** The concept's formula, when it has one. */
   formula?: Maybe<Formula>;
   /** A concrete worked case. */
   example: Scalars['String']['output'];
+  /** An illustration, when the card has one. */
   image?: Maybe<Image>;
+  /** Topics the concept belongs to, in the editors' order. */
   tags: Array<Tag>;
   /** Explanations in reading order, optionally of one kind. */
   explanations: Array<Explanation>;
+  /** Concepts worth reading next, in the editors' order. */
   related: Array<Concept>;
   /** Concepts to know first. */
   prerequisites: Array<Concept>;
   /** Other names news and papers use for this concept. */
   aliases: Array<Scalars['String']['output']>;
+  /** Papers and books the card's statements can be checked against. */
   references: Array<Reference>;
+  /** When the card last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /**
    * Recent stories that mention this concept, newest first.
@@ -242,47 +288,68 @@ export type ConceptMentionsArgs = {
 /** The same formula for plain text and for LaTeX renderers. */
 export type Formula = {
   __typename?: 'Formula';
+  /** Plain Unicode, e.g. `y = F(x) + x`. */
   unicode: Scalars['String']['output'];
+  /** LaTeX for KaTeX or MathJax, without delimiters. */
   latex: Scalars['String']['output'];
 };
 
 /** An illustration, shown only with its credit and licence. */
 export type Image = {
   __typename?: 'Image';
-  url: Scalars['String']['output'];
+  /** Where the picture is. */
+  url: Scalars['URL']['output'];
+  /** Text for readers who cannot see it. */
   alt: Scalars['String']['output'];
+  /** Who made it. */
   credit: Scalars['String']['output'];
+  /** Its licence, e.g. `CC BY-SA 4.0`. */
   license: Scalars['String']['output'];
-  sourceUrl?: Maybe<Scalars['String']['output']>;
+  /** The page it comes from, when known. */
+  sourceUrl?: Maybe<Scalars['URL']['output']>;
 };
 
 /** A paper or book a card's statements can be checked against. */
 export type Reference = {
   __typename?: 'Reference';
+  /** Its title. */
   title: Scalars['String']['output'];
+  /** Its authors, as cited. */
   authors: Scalars['String']['output'];
+  /** Year of publication. */
   year: Scalars['Int']['output'];
-  url?: Maybe<Scalars['String']['output']>;
+  /** Where to read it, when it is online. */
+  url?: Maybe<Scalars['URL']['output']>;
 };
 
+/** One way of explaining a concept. */
 export type Explanation = Node & {
   __typename?: 'Explanation';
+  /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** What kind of explanation it is. */
   kind: ExplanationKind;
   /** Markdown. */
   body: Scalars['String']['output'];
 };
 
+/** A topic that groups concepts, e.g. `regularization`. */
 export type Tag = Node & {
   __typename?: 'Tag';
+  /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** Stable, URL-safe name; `tag(slug)` and `concepts(tag:)` take it. */
   slug: Scalars['String']['output'];
+  /** The topic's name. */
   name: Scalars['String']['output'];
+  /** What the topic covers. */
   description: Scalars['String']['output'];
+  /** The topic's published concepts in slug order. */
   concepts: ConceptConnection;
 };
 
 
+/** A topic that groups concepts, e.g. `regularization`. */
 export type TagConceptsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -290,53 +357,73 @@ export type TagConceptsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of concepts. */
 export type ConceptConnection = {
   __typename?: 'ConceptConnection';
+  /** The concepts of this page, each with its cursor. */
   edges: Array<ConceptEdge>;
+  /** The concepts of this page. */
   nodes: Array<Concept>;
+  /** Whether more pages follow or come before, and the cursors to ask for them. */
   pageInfo: PageInfo;
+  /** Concepts matching the filters, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A concept and its place in the list. */
 export type ConceptEdge = {
   __typename?: 'ConceptEdge';
+  /** Pass as `after` (or `before`) to page from this concept. */
   cursor: Scalars['String']['output'];
+  /** The concept. */
   node: Concept;
 };
 
+/** A search hit (the deprecated `search` list). */
 export type SearchResult = {
   __typename?: 'SearchResult';
   /** Full-text relevance; higher is better. */
   score: Scalars['Float']['output'];
+  /** The concept found. */
   concept: Concept;
 };
 
 /** A page of search results, best match first. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** The hits of this page, each with its cursor and score. */
   edges: Array<SearchEdge>;
+  /** The concepts of this page. */
   nodes: Array<Concept>;
+  /** Whether more pages follow or come before, and the cursors to ask for them. */
   pageInfo: PageInfo;
+  /** Concepts the query matches. */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A matching concept and how well it matches. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
+  /** Pass as `after` (or `before`) to page from this hit; it names a place in the ranking. */
   cursor: Scalars['String']['output'];
   /** Full-text relevance; higher is better. */
   score: Scalars['Float']['output'];
+  /** The concept found. */
   node: Concept;
 };
 
 /** The daily brief: five concepts and the five stories that matter, frozen once published. */
 export type DailyEdition = Node & {
   __typename?: 'DailyEdition';
+  /** Opaque global id; a preview's names its date and resolves through `node(id)` too. */
   id: Scalars['ID']['output'];
+  /** The day it is the brief of, in `EDITION_TIMEZONE`. */
   date: Scalars['Date']['output'];
   /** The first of the five concepts. */
   conceptOfTheDay?: Maybe<Concept>;
+  /** The day's five concepts, the concept of the day first. */
   concepts: Array<Concept>;
+  /** The five stories that matter, best first (fewer on a quiet day). */
   topStories: Array<RankedStory>;
   /** When it was published; for a preview, when it was built. */
   publishedAt: Scalars['DateTime']['output'];
@@ -344,27 +431,38 @@ export type DailyEdition = Node & {
   preview: Scalars['Boolean']['output'];
 };
 
+/** A story's place in an edition, and why. */
 export type RankedStory = {
   __typename?: 'RankedStory';
   /** 1 to 5. */
   rank: Scalars['Int']['output'];
+  /** The ranking score (README, The daily edition): coverage, endorsement, source weight, relevance and freshness added. */
   score: Scalars['Float']['output'];
   /** Why it ranks here, in words. */
   reasons: Array<Scalars['String']['output']>;
+  /** The story, with its coverage as it was when the edition was published. */
   story: Story;
 };
 
+/** A page of editions, newest first. */
 export type DailyEditionConnection = {
   __typename?: 'DailyEditionConnection';
+  /** The editions of this page, each with its cursor. */
   edges: Array<DailyEditionEdge>;
+  /** The editions of this page. */
   nodes: Array<DailyEdition>;
+  /** Whether more pages follow or come before, and the cursors to ask for them. */
   pageInfo: PageInfo;
+  /** Published editions, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An edition and its place in the list. */
 export type DailyEditionEdge = {
   __typename?: 'DailyEditionEdge';
+  /** Pass as `after` (or `before`) to page from this edition. */
   cursor: Scalars['String']['output'];
+  /** The edition. */
   node: DailyEdition;
 };
 
@@ -439,20 +537,25 @@ export type SubscriptionChange = {
 /** A news feed mlbrief fetches, with its health. */
 export type Source = Node & {
   __typename?: 'Source';
+  /** Opaque global id; `stories(source:)` and the source mutations take it. */
   id: Scalars['ID']['output'];
+  /** A short name for people. */
   name: Scalars['String']['output'];
   /** The feed URL. */
-  url: Scalars['String']['output'];
+  url: Scalars['URL']['output'];
   /** The site the feed belongs to. */
-  siteUrl?: Maybe<Scalars['String']['output']>;
+  siteUrl?: Maybe<Scalars['URL']['output']>;
   /** The independent publisher: set by an operator, else the registrable domain of the site link (every arXiv feed is `arXiv`). Coverage counts publishers, not feeds. */
   publisher: Scalars['String']['output'];
   /** FEED publishes its own articles; AGGREGATOR (Hacker News…) links to others', adding its publisher and its readers' points and comments to the linked story. Set by an operator, else detected from the items. */
   kind: SourceKind;
   /** 0–10: how much a story from this source counts in ranking. */
   weight: Scalars['Float']['output'];
+  /** Whether it is fetched; a disabled source keeps its stories. */
   enabled: Scalars['Boolean']['output'];
+  /** When it was last fetched; null before the first fetch. */
   lastFetchedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How the last fetch went; null before the first fetch. */
   lastStatus?: Maybe<FetchStatus>;
   /** Why the last fetch failed, with a stable code first (e.g. 'TIMEOUT: timed out after 20000 ms'). */
   lastError?: Maybe<Scalars['String']['output']>;
@@ -462,25 +565,36 @@ export type Source = Node & {
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** What kind of feed a source is. */
 export type SourceKind =
+  /** Publishes its own articles. */
   | 'FEED'
+  /** Links to other sites' articles (Hacker News, Lobsters). */
   | 'AGGREGATOR';
 
+/** How a fetch went. */
 export type FetchStatus =
+  /** Fetched and parsed. */
   | 'OK'
+  /** The feed had not changed since the last fetch (HTTP 304). */
   | 'NOT_MODIFIED'
+  /** The fetch or the parse failed; see `lastError`. */
   | 'ERROR';
 
 /** One item from one source. */
 export type Story = Node & {
   __typename?: 'Story';
+  /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** The headline, as plain text. */
   title: Scalars['String']['output'];
-  url?: Maybe<Scalars['String']['output']>;
+  /** The article; null for an item without a link. */
+  url?: Maybe<Scalars['URL']['output']>;
   /** Plain text, at most 500 characters. */
   summary: Scalars['String']['output'];
   /** When the story counts: the feed's date, or when mlbrief first saw it if the feed gave none (or one in the future). */
   publishedAt: Scalars['DateTime']['output'];
+  /** The feed it came from. */
   source: Source;
   /** Concepts the title or summary mentions. */
   concepts: Array<Concept>;
@@ -490,41 +604,65 @@ export type Story = Node & {
   alsoCoveredBy: Array<Story>;
 };
 
+/** A page of stories, newest first. */
 export type StoryConnection = {
   __typename?: 'StoryConnection';
+  /** The stories of this page, each with its cursor. */
   edges: Array<StoryEdge>;
+  /** The stories of this page. */
   nodes: Array<Story>;
+  /** Whether more pages follow or come before, and the cursors to ask for them. */
   pageInfo: PageInfo;
+  /** Stories matching the filters, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A story and its place in the list. */
 export type StoryEdge = {
   __typename?: 'StoryEdge';
+  /** Pass as `after` (or `before`) to page from this story. */
   cursor: Scalars['String']['output'];
+  /** The story. */
   node: Story;
 };
 
+/** One fetch pass over the enabled sources. */
 export type IngestRun = Node & {
   __typename?: 'IngestRun';
+  /** Opaque global id; `node(id)` returns the run again later. */
   id: Scalars['ID']['output'];
+  /** New stories the pass stored. */
   itemsNew: Scalars['Int']['output'];
+  /** Sources whose fetch failed. */
   sourcesFailed: Scalars['Int']['output'];
+  /** What happened to each source fetched, by feed URL. */
   sources: Array<IngestSourceOutcome>;
 };
 
+/** What one fetch of one source did. */
 export type IngestSourceOutcome = {
   __typename?: 'IngestSourceOutcome';
-  url: Scalars['String']['output'];
+  /** The feed URL. */
+  url: Scalars['URL']['output'];
+  /** How the fetch went. */
   status: FetchStatus;
+  /** The HTTP status of the answer; null when none came (a timeout, a refused address). */
   httpStatus?: Maybe<Scalars['Int']['output']>;
+  /** Items in the feed. */
   itemsSeen: Scalars['Int']['output'];
+  /** Items not seen before, stored as new stories. */
   itemsNew: Scalars['Int']['output'];
+  /** Why it failed, with a stable code first; null on success. */
   error?: Maybe<Scalars['String']['output']>;
 };
 
+/** A feed to add. */
 export type AddSourceInput = {
+  /** The feed URL (http or https). */
   url: Scalars['String']['input'];
+  /** A short name; the feed's own title when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** 0–10, how much its stories count in ranking; 1 when omitted. */
   weight?: InputMaybe<Scalars['Float']['input']>;
   /** Overrides the inferred publisher. */
   publisher?: InputMaybe<Scalars['String']['input']>;
@@ -532,19 +670,26 @@ export type AddSourceInput = {
   kind?: InputMaybe<SourceKind>;
 };
 
+/** Changes to a source; omitted fields stay as they are. */
 export type UpdateSourceInput = {
+  /** A new short name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** 0–10, how much its stories count in ranking. */
   weight?: InputMaybe<Scalars['Float']['input']>;
+  /** false stops fetching it and keeps its stories. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** An empty string goes back to the inferred publisher. */
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Overrides the detected kind. */
   kind?: InputMaybe<SourceKind>;
 };
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a feed (admin); it is fetched on the next pass. */
   addSource: Source;
+  /** Changes a source (admin). */
   updateSource: Source;
   /**
    * Removes a source; false when there is no such source. Its stories go with it, except those a
@@ -552,9 +697,11 @@ export type Mutation = {
    * then no longer listed or fetched). To stop fetching and keep everything, set `enabled: false`.
    */
   removeSource: Scalars['Boolean']['output'];
-  /** One fetch pass now; null when another pass is already running. */
+  /** One fetch pass now (admin); null when another pass is already running. */
   runIngest?: Maybe<IngestRun>;
+  /** Creates an API key (admin). The secret is in the answer, once. */
   createApiKey: CreatedApiKey;
+  /** Revokes an API key (admin): requests with it are UNAUTHENTICATED from then on (within 5 s on other API processes). */
   revokeApiKey: ApiKey;
   /** Publishes the edition for a date (today when omitted); `force` rebuilds a published one. */
   publishEdition: DailyEdition;
@@ -567,57 +714,57 @@ export type Mutation = {
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationAddSourceArgs = {
   input: AddSourceInput;
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationUpdateSourceArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSourceInput;
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationRemoveSourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationPublishEditionArgs = {
   date?: InputMaybe<Scalars['Date']['input']>;
   force?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationSubscribeArgs = {
   email: Scalars['String']['input'];
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationConfirmSubscriptionArgs = {
   token: Scalars['String']['input'];
 };
 
 
-/** Admin mutations: send `Authorization: Bearer $ADMIN_TOKEN`. */
+/** Changes. Admin mutations need `Authorization: Bearer $ADMIN_TOKEN`; `subscribe`, `confirmSubscription` and `unsubscribe` are public. */
 export type MutationUnsubscribeArgs = {
   token: Scalars['String']['input'];
 };
@@ -717,6 +864,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -768,6 +916,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  URL: Scalars['URL']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -833,6 +982,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'ApiKey' | 'Concept' | 'Explanation' | 'Tag' | 'DailyEdition' | 'Subscriber' | 'Source' | 'Story' | 'IngestRun', ParentType, ContextType>;
 };
@@ -888,18 +1041,18 @@ export type FormulaResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
   alt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   credit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   license?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
 };
 
 export type ReferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Reference'] = ResolversParentTypes['Reference']> = {
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authors?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
 };
 
 export type ExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = {
@@ -1013,8 +1166,8 @@ export type SubscriptionChangeResolvers<ContextType = GraphQLContext, ParentType
 export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  siteUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  siteUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1030,7 +1183,7 @@ export type SourceResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type StoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Story'] = ResolversParentTypes['Story']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -1061,7 +1214,7 @@ export type IngestRunResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type IngestSourceOutcomeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IngestSourceOutcome'] = ResolversParentTypes['IngestSourceOutcome']> = {
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FetchStatus'], ParentType, ContextType>;
   httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   itemsSeen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1088,6 +1241,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RateLimit?: RateLimitResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  URL?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { Concept, conceptQueries, SearchConnection, SearchEdge, SearchResult } f
 import { connectionResolvers } from './connections.js';
 import { Node, nodeQueries } from './node.js';
 import { conceptStories, IngestRun, IngestSourceOutcome, newsMutations, newsQueries, Source, Story, StoryConnection } from './news.js';
-import { Date_, DateTime } from './scalars.js';
+import { Date_, DateTime, Url } from './scalars.js';
 import { accessMutations, accessQueries, ApiKey } from './access.js';
 import { DailyEdition, DailyEditionConnection, dailyMutations, dailyQueries, RankedStory, storyCoverage } from './daily.js';
 import { Explanation, Tag, tagQueries } from './tags.js';
@@ -13,6 +13,7 @@ import { mailMutations, mailQueries, Subscriber, SubscriberConnection } from './
 export const resolvers: Resolvers = {
   Date: Date_,
   DateTime,
+  URL: Url,
   Query: { ...nodeQueries, ...conceptQueries, ...tagQueries, ...newsQueries, ...dailyQueries, ...accessQueries, ...mailQueries },
   Mutation: { ...newsMutations, ...dailyMutations, ...accessMutations, ...mailMutations },
   ApiKey,

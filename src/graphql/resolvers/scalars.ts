@@ -25,7 +25,8 @@ function parseDateTime(value: unknown, node?: ValueNode): Date {
 export const Date_ = new GraphQLScalarType({
   name: 'Date',
   // graphql-tools copies every property of these objects onto the SDL's scalar: keep them equal to schema/common.graphql.
-  description: 'A calendar date, YYYY-MM-DD.',
+  description: "A calendar date, YYYY-MM-DD (RFC 3339 full-date), in the server's `EDITION_TIMEZONE` when it names a day of the brief.",
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize: (value) => (value instanceof globalThis.Date ? value.toISOString().slice(0, 10) : parseDate(value)),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined, ast),
@@ -33,8 +34,24 @@ export const Date_ = new GraphQLScalarType({
 
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
-  description: 'An instant, ISO 8601 in UTC.',
+  description: 'An instant, ISO 8601 / RFC 3339 date-time in UTC with milliseconds, e.g. `2026-11-27T08:30:00.000Z`.',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize: (value) => (value instanceof globalThis.Date ? value : new globalThis.Date(String(value))).toISOString(),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined, ast),
+});
+
+function parseUrl(value: unknown, node?: ValueNode): string {
+  if (typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
+  throw invalid('URL must be an absolute http(s) URL', node);
+}
+
+/** Stored URLs are served as they are; as an input, one is checked to be an absolute http(s) URL. */
+export const Url = new GraphQLScalarType({
+  name: 'URL',
+  description: 'An absolute http(s) URL, as a string.',
+  specifiedByURL: 'https://url.spec.whatwg.org/',
+  serialize: (value) => String(value),
+  parseValue: (value) => parseUrl(value),
+  parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
