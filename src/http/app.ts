@@ -132,6 +132,9 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
+    if (path === '/graphql' && (req.method === 'GET' || req.method === 'HEAD') && graphql.answerGetFromCache(req, res, requestId)) {
+      return recordRequest(req.method, '/graphql', res.statusCode, started);
+    }
     return handle(req, res, path, requestId, started).catch((error: unknown) => fail(req, res, error, requestId, path));
   };
 }
