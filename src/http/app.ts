@@ -7,6 +7,8 @@ import { applyCors, corsConstantHeaders } from './cors.js';
 import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
 import { schemaRoute } from './schema-route.js';
+import { restRateLimit } from './rest-rate-limit.js';
+import { conceptJsonReader } from '../graphql/concept-json.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
@@ -44,10 +46,20 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, logger, maxBodyBytes = 1_000_000, trustProxy = { kind: 'none' } } = deps;
   const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, trustProxy);
   const corsHeaders = corsConstantHeaders(deps.corsOrigins);
-  const daily = dailyRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, headers: corsHeaders });
+  const schema = buildSchema();
+  const limitKey = (req: IncomingMessage) => rateLimitKey(addressOf(req));
+  const internal = { authorization: undefined, address: 'internal', rateLimitKey: 'internal', requestId: 'internal' };
+  const daily = dailyRoutes({
+    database,
+    timeZone: deps.timeZone,
+    origin: deps.origin,
+    headers: corsHeaders,
+    rateLimit: restRateLimit({ database, rateLimits: deps.rateLimits, adminToken: deps.adminToken, rateLimitKey: limitKey }),
+    conceptJson: conceptJsonReader(schema, () => createContext(deps, internal)),
+  });
   const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, assetsDir: deps.assetsDir });
   const mail = mailRoutes({ mail: deps.mail, addressOf });
-  const sdl = schemaRoute(buildSchema());
+  const sdl = schemaRoute(schema);
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
