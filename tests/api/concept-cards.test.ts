@@ -71,8 +71,8 @@ describe(`concept cards on ${backend}`, () => {
   });
 
   it('gives rows as drizzle does, timestamps as Dates (GraphQL prints an ISO string either way)', async () => {
-    const { rows: cards } = await conceptCards(database.db, {}, 5, undefined, { columns: ['name', 'updatedAt'], related: ['updatedAt'] });
-    const { rows } = await listConcepts(database.db, {}, 5);
+    const { rows: cards } = await conceptCards(database.db, {}, { size: 5, backward: false }, { columns: ['name', 'updatedAt'], related: ['updatedAt'] });
+    const { rows } = await listConcepts(database.db, {}, { size: 5, backward: false });
     expect(cards.map((c) => [c.concept.slug, c.concept.name, c.concept.updatedAt])).toEqual(rows.map((r) => [r.slug, r.name, r.updatedAt]));
     for (const card of cards) {
       expect(card.concept.updatedAt).toBeInstanceOf(Date);

@@ -31,7 +31,7 @@ describe(`Concept.quiz and Concept.diagram on ${backend}`, () => {
     const drawn = new Set(library.diagrams!.map((d) => d.slug));
     both = library.concepts.find((c) => c.status === 'published' && c.quiz.length > 1 && drawn.has(c.slug))!.slug;
     undrawn = library.concepts.find((c) => c.status === 'published' && !drawn.has(c.slug))!.slug;
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0', PUBLIC_URL: 'https://mlbrief.example' });
   });
   afterAll(async () => {
@@ -91,7 +91,7 @@ describe(`storing quiz and diagrams on ${backend}`, () => {
   let database: TestDatabase;
   let library: SeedLibrary;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     library = await readSeedLibrary(defaultSeedsDir);
     await seedDatabase(database.db, library);
   });

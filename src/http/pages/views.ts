@@ -102,7 +102,7 @@ const tagPageLimit = 1000;
 export async function loadTag(db: Db, slug: string): Promise<TagView | undefined> {
   const [tag] = await tagsBySlugs(db, [slug]);
   if (!tag) return undefined;
-  const { rows } = await listConcepts(db, { tag: slug }, tagPageLimit);
+  const { rows } = await listConcepts(db, { tag: slug }, { size: tagPageLimit, backward: false });
   return {
     tag: { slug: tag.slug, name: tag.name, description: tag.description },
     concepts: rows.map((c) => ({ slug: c.slug, name: c.name, title: c.title, summary: c.summary, difficulty: c.difficulty })),
