@@ -292,6 +292,7 @@ export type ConceptMentionsArgs = {
 /** A multiple-choice self-check question about a card. */
 export type QuizQuestion = {
   __typename?: 'QuizQuestion';
+  /** The question, answerable from the card. */
   question: Scalars['String']['output'];
   /** The choices in the order shown; exactly one is right. */
   choices: Array<Scalars['String']['output']>;
