@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSeedsDir, readSeedLibrary } from '../dist/content/seeds/read-seeds.js';
 import { buildConceptMatcher } from '../dist/news/link/index.js';
-import { cardWordsOf, featuresOf, summaryText, tokens } from '../dist/news/relevance/features.js';
+import { headlineTokens } from '../dist/news/cluster/shingles.js';
+import { documents, frequencies } from '../dist/news/cluster/word-frequencies.js';
+import { cardWordsOf, featuresOf } from '../dist/news/relevance/features.js';
 import { probability } from '../dist/news/relevance/score.js';
 import { HELD_OUT_PERCENT, isHeldOut, titleHash } from '../dist/news/relevance/split.js';
 
@@ -38,10 +40,10 @@ const rows = bytes
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line));
-// A card word must be rare in the labelled items, labels unseen: used by at most 1 in 200 of them.
-const df = new Map();
-for (const row of rows) for (const word of new Set(tokens(`${row.title} ${summaryText(row.summary ?? '')}`))) df.set(word, (df.get(word) ?? 0) + 1);
-const cardWords = cardWordsOf(cards, (word) => (df.get(word) ?? 0) > rows.length / 200);
+// A card word must be rare in news at large: in at most 1 in 200 of the feed items whose word
+// counts clustering uses (src/news/cluster/word-frequencies.ts), so "thought" or "self" never count.
+const common = (word) => (frequencies[headlineTokens(word)[0] ?? ''] ?? 0) > documents / 200;
+const cardWords = cardWordsOf(cards, common);
 const cardWordSet = new Set(cardWords);
 const items = rows
   .map((row, i) => {

@@ -8,6 +8,8 @@ export interface Headline {
   ids: Int32Array;
   numbers: Set<string>;
   names: Set<string> | null;
+  /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
+  preview: boolean;
 }
 
 /**
@@ -24,10 +26,12 @@ export function slugTokens(url: string | null): string[] {
   return segment ? headlineTokens(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')) : [];
 }
 
+const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
+
 export function headline(title: string, url: string | null, idOf: (token: string) => number): Headline {
   const tokens = headlineTokens(title);
   const ids = Int32Array.from(new Set([...tokens, ...slugTokens(url)].map(idOf))).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title) };
+  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title) };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */
@@ -40,12 +44,15 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
 }
 
 /**
- * Identifiers that contradict each other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
+ * Headlines that cannot be one event: a preview and a report, or identifiers that contradict each
+ * other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
  * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
  * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
  * a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
+  // A preview and the report of what happened are two stories, however alike their words.
+  if (a.preview !== b.preview) return true;
   if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
   const inB = ownNames(b, a);
   return ownNames(a, b).some(

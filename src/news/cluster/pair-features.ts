@@ -53,3 +53,4 @@ export function pairFeatures(a: Headline, b: Headline, weight: Float64Array, hou
     apart: Math.min(Math.abs(hoursApart), 48) / 48,
   };
 }
+

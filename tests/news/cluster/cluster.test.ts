@@ -57,6 +57,8 @@ const MUST_MERGE: Array<[string, string]> = [
   // Paraphrases sharing few words, merged since words are weighed by rarity (they were known limits).
   ['Google launches Gemma 2, its next generation of open models', 'Gemma 2 is now available to researchers and developers'],
   ['OpenAI launches Operator, an AI agent that uses a browser', 'OpenAI unveils Operator agent for ChatGPT Pro users'],
+  // A short headline entirely inside a longer one (Hacker News and The Verge, 2023-03-14).
+  ['GPT-4', 'OpenAI announces GPT-4 — the next generation of its AI language model'],
 ];
 
 // Different events, however alike the words. A third entry names the rule that keeps a pair apart
@@ -111,6 +113,18 @@ describe('headline similarity', () => {
 
   it.each(MUST_NOT_MERGE.filter(([, , rule]) => rule))('keeps %j and %j apart by the %s rule alone', (a, b) => {
     expect(merged(a, b.replace(/\d+(?:\.\d+)?/g, '').replace(/Haiku/, 'Sonnet'))).toBe(true);
+  });
+
+  it('keeps a preview apart from the report of what happened, whatever their words (The Verge and CNET, 2023)', () => {
+    const preview = 'How to watch Meta Connect 2023: tune in for the Meta Quest 3, AI updates and more';
+    const report = 'Meta Connect 2023 live blog: Meta Quest 3, VR and AI announcements';
+    expect(merged(preview, report)).toBe(false);
+    expect(merged(preview.replace('How to watch', 'Inside'), report)).toBe(true);
+    expect(merged('What to expect at CES 2023: Samsung, LG, Nvidia and AMD', 'What to expect from CES 2023: Samsung, LG, Nvidia, AMD')).toBe(true);
+  });
+
+  it('does not take a one-word headline for one inside another', () => {
+    expect(merged('Transformers', 'Transformers: Rise of the Beasts review')).toBe(false);
   });
 
   it.each(KNOWN_LIMITS)('known limit: %j and %j end up %s', (a, b, outcome) => {

@@ -120,9 +120,8 @@ describe('unseen real items', () => {
 });
 
 // The concept cards an item is linked to are evidence the model weighs, not an override. Known
-// limit: a headline whose only clue is a card's name, used in another sense, with words the model
-// has never seen ("Kanye West lawsuit against College Dropout Burgers…", "How a beloved classic
-// Porsche became a Transformer"), is taken as ML.
+// limit: a title-only headline whose one clue is a card's name used in another sense, among words
+// the model has never seen, leans on the link and may be taken as ML.
 describe('concept cards', () => {
   it('a title-only lab post about a concept is about ML because of the card it links, not its words alone', () => {
     const item = { title: 'Dropout as Bayesian approximation revisited', summary: '' };
