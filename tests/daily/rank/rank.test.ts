@@ -46,7 +46,8 @@ const ml = 'Sparse attention makes long-context language models cheaper';
 const labPost = (id: number, overrides: Partial<CandidateStory> = {}) =>
   candidate({ id, publisher: 'Lab', sourceWeight: 3, title: `Lab releases a new open-weights language model, ${id}`, ...overrides });
 const preprint = (id: number, overrides: Partial<CandidateStory> = {}) =>
-  candidate({ id, publisher: 'arXiv', title: `A study of transformer fine-tuning ${id}`, url: `https://arxiv.org/abs/2503.0${id}`, arxivAnnounce: 'new', ...overrides });
+  // Linked to the cards its title names, as ingest links it: relevance counts linked cards.
+  candidate({ id, publisher: 'arXiv', title: `A study of transformer fine-tuning ${id}`, url: `https://arxiv.org/abs/2503.0${id}`, arxivAnnounce: 'new', conceptNames: ['Pretraining and fine-tuning', 'Transformer'], ...overrides });
 
 describe('the score', () => {
   it('adds coverage, endorsement, weight, relevance and freshness, each with diminishing returns (the worked example in score.ts)', () => {
@@ -117,7 +118,7 @@ describe('rankClusters', () => {
       candidate({ id: 2, publisher: 'Outlet B', sourceWeight: 10, title: 'Tesla recalls Model Y over faulty seat belts', url }),
     ]);
     const marathon = single(candidate({ id: 3, sourceWeight: 10, title: 'Marathon training plan: a model week for beginners' }));
-    const relevant = single(candidate({ id: 4, sourceWeight: 0, title: 'Notes', summary: 'We fine-tuned a language model on a new dataset.' }));
+    const relevant = single(candidate({ id: 4, sourceWeight: 0, title: 'Notes', summary: 'We fine-tuned a language model on a new dataset.', conceptNames: ['Pretraining and fine-tuning'] }));
     const ranked = rank([...offTopic, marathon, relevant]);
     expect(ids(ranked)).toEqual([4]);
     expect('excluded' in outcomeOf(ranked, 1) && outcomeOf(ranked, 1)).toMatchObject({ excluded: expect.stringMatching(/^off-topic/) });
