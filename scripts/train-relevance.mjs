@@ -1,5 +1,6 @@
 // Trains the "about machine learning" classifier (src/news/relevance) from tests/data/relevance.jsonl:
-// L2-regularised logistic regression over the features of src/news/relevance/features.ts, the
+// L2-regularised logistic regression over the features of src/news/relevance/features.ts (words,
+// and the concept cards of seeds/ that the ingest's matcher, src/news/link, links each item to), the
 // decision threshold picked by 5-fold cross-validation inside the training part, the held-out
 // quarter (a hash of the title) only measured. Writes src/news/relevance/model.json.
 // Run with `npm run train:relevance` (it builds first: the features come from dist/).
@@ -7,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featuresOf } from '../dist/news/relevance/features.js';
+import { defaultSeedsDir, readSeedLibrary } from '../dist/content/seeds/read-seeds.js';
+import { buildConceptMatcher } from '../dist/news/link/index.js';
+import { cardWordsOf, featuresOf, summaryText, tokens } from '../dist/news/relevance/features.js';
 import { probability } from '../dist/news/relevance/score.js';
 import { HELD_OUT_PERCENT, isHeldOut, titleHash } from '../dist/news/relevance/split.js';
 
@@ -23,17 +26,28 @@ const ITERATIONS = 1500;
 const TARGET_PRECISION = 0.97; // settings are picked on cross-validation, above the 0.95 the held-out test asks for
 const PRUNE_BELOW = 0.01;
 
+// The cards as seeded: an item's concepts are what ingest would link it to (title, newline, summary).
+const cards = (await readSeedLibrary(defaultSeedsDir)).concepts.map((c, id) => ({ id, name: c.name, aliases: c.aliases ?? [] }));
+const linkConcepts = buildConceptMatcher(cards);
+const conceptsOf = (row) => linkConcepts(`${row.title}\n${row.summary}`).map((id) => cards[id].name);
+
 const bytes = await readFile(path.join(root, dataFile));
 const sha256 = createHash('sha256').update(bytes).digest('hex');
-const items = bytes
+const rows = bytes
   .toString('utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const row = JSON.parse(line);
+  .map((line) => JSON.parse(line));
+// A card word must be rare in the labelled items, labels unseen: used by at most 1 in 200 of them.
+const df = new Map();
+for (const row of rows) for (const word of new Set(tokens(`${row.title} ${summaryText(row.summary ?? '')}`))) df.set(word, (df.get(word) ?? 0) + 1);
+const cardWords = cardWordsOf(cards, (word) => (df.get(word) ?? 0) > rows.length / 200);
+const cardWordSet = new Set(cardWords);
+const items = rows
+  .map((row, i) => {
     if (typeof row.title !== 'string' || typeof row.summary !== 'string' || !['ml', 'other'].includes(row.label))
       throw new Error(`${dataFile}:${i + 1}: needs a title, a summary and a label of ml or other`);
-    return { title: row.title, y: row.label === 'ml' ? 1 : 0, features: featuresOf(row), hash: titleHash(row.title) };
+    return { title: row.title, y: row.label === 'ml' ? 1 : 0, features: featuresOf({ ...row, concepts: conceptsOf(row) }, cardWordSet), hash: titleHash(row.title) };
   });
 const train = items.filter((item) => !isHeldOut(item.title));
 const heldOut = items.filter((item) => isHeldOut(item.title));
@@ -133,8 +147,8 @@ const model = complete(fit(train, chosen), chosen.threshold, chosen.margin, chos
 const held = counts(model, heldOut);
 const file = {
   format: 1,
-  about: 'Logistic regression over title and summary word unigrams and bigrams; trained by scripts/train-relevance.mjs.',
-  trainedOn: { file: dataFile, sha256, items: items.length, trainItems: train.length, heldOutItems: heldOut.length, heldOutPercent: HELD_OUT_PERCENT },
+  about: 'Logistic regression over title and summary word unigrams and bigrams and the linked concept cards; trained by scripts/train-relevance.mjs.',
+  trainedOn: { file: dataFile, sha256, concepts: cards.length, items: items.length, trainItems: train.length, heldOutItems: heldOut.length, heldOutPercent: HELD_OUT_PERCENT },
   training: { minDf: chosen.minDf, lambda: chosen.lambda, genericMargin: chosen.margin, support: chosen.support, crossValidation: { precision: round(chosen.precision), recall: round(chosen.recall) }, iterations: ITERATIONS, targetPrecision: TARGET_PRECISION, pruneBelow: PRUNE_BELOW },
   threshold: model.threshold,
   genericCap: model.genericCap,
@@ -142,6 +156,7 @@ const file = {
   heldOut: { precision: round(held.precision), recall: round(held.recall), tp: held.tp, fp: held.fp, fn: held.fn, tn: held.tn },
   bias: model.bias,
   weights: model.weights,
+  cardWords,
 };
 await writeFile(path.join(root, modelFile), `${JSON.stringify(file, null, 1)}\n`);
 console.log(`trained on ${train.length} items (${train.filter((r) => r.y).length} ml), ${Object.keys(model.weights).length} weights, minDf ${chosen.minDf}, λ=${chosen.lambda}, margin ${chosen.margin}, support ${chosen.support}, threshold ${model.threshold}`);

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { concepts, conceptTags, tags } from '../db/schema/index.js';
 import { toPage, type Page, type Window } from './pagination.js';
 
-export type ConceptRow = Omit<typeof concepts.$inferSelect, 'search'>;
+export type ConceptRow = Omit<typeof concepts.$inferSelect, 'search' | 'diagramSvg'>;
 export type Difficulty = ConceptRow['difficulty'];
 
 export interface ConceptFilter {
@@ -13,8 +13,9 @@ export interface ConceptFilter {
   query?: string | undefined;
 }
 
-// The stored search vector is never sent to clients; leaving it out keeps rows small.
-const { search: _search, ...columns } = getTableColumns(concepts);
+// The stored search vector is never sent to clients and the diagram is served on its own path;
+// leaving them out keeps rows small.
+const { search: _search, diagramSvg: _diagram, ...columns } = getTableColumns(concepts);
 export const conceptColumns = columns;
 
 const published = eq(concepts.status, 'published');

@@ -14,6 +14,8 @@ const conceptCard = parse(`query ConceptCard($slug: String!) {
     prerequisites { id slug name title summary difficulty }
     aliases
     references { title authors year url }
+    quiz { question choices answerIndex explanation }
+    diagram { url alt }
     updatedAt
   }
 }`);

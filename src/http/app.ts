@@ -31,8 +31,6 @@ export interface AppDeps extends ContextDeps {
   maxDocumentBytes?: number;
   /** TRUST_PROXY: whose forwarding headers name the client (default: nobody's). */
   trustProxy?: TrustProxy;
-  /** The origin of every absolute link (publicOrigin); a function, as the port may be known only once listening. */
-  origin: () => string;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -174,7 +172,7 @@ function routeName(path: string): string {
   if (path === '/subscribe' || path === '/confirm' || path === '/unsubscribe') return path;
   if (path.startsWith('/daily')) return path.includes('email') ? '/daily/:date/email' : path === '/daily' ? '/daily' : '/daily/:date';
   if (/^\/feed\/daily\.(rss|atom|json)$/.test(path)) return path;
-  if (path.startsWith('/concepts/')) return '/concepts/:slug';
+  if (path.startsWith('/concepts/')) return path.endsWith('/diagram.svg') ? '/concepts/:slug/diagram.svg' : '/concepts/:slug';
   if (path.startsWith('/explorer/')) return '/explorer';
   return 'other';
 }

@@ -11,7 +11,8 @@ import { backend, createTestDatabase, type TestDatabase } from '../support/datab
  * loaders give it (`concept(slug:)` never takes the cards path).
  */
 const scalars = `id slug name title summary difficulty formula { unicode latex } example
-  image { url alt credit license sourceUrl } aliases references { title authors url year } updatedAt`;
+  image { url alt credit license sourceUrl } aliases references { title authors url year } updatedAt
+  quiz { question choices answerIndex explanation } diagram { url alt }`;
 const card = `${scalars}
   tags { id slug name description concepts(first: 2) { totalCount } }
   explanations { id kind body }
@@ -24,7 +25,7 @@ describe(`concept cards on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0', GRAPHQL_MAX_COST: '1000000' });
   });
   afterAll(async () => {

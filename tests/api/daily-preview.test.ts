@@ -27,7 +27,7 @@ const feeds = {
 
 /** A fresh install: seeded, its sources enabled (here: fixture feeds on 127.0.0.1), no ingest run yet. */
 async function freshInstall() {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ seeded: true });
   const app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC', RATE_LIMIT_ANONYMOUS: '0' });
   await database.db.execute(sql`delete from sources`); // no real feeds in tests
   const server = await startFeedServer(Object.fromEntries(Object.entries(feeds).map(([p, body]) => [p, xml(body)])));

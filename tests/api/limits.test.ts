@@ -12,7 +12,7 @@ describe(`query limits on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0' });
   });
   afterAll(async () => {
@@ -77,7 +77,7 @@ describe(`rate limits and API keys on ${backend}`, () => {
   let second: RunningApp;
   let secondDb: Awaited<ReturnType<typeof openDatabase>> | undefined;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     // A year-long window, so it cannot roll over while the tests count points.
     const env = { ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '200', RATE_LIMIT_API_KEY: '2000', RATE_LIMIT_WINDOW_SECONDS: '31536000', CORS_ORIGINS: 'https://app.example.org' };
     app = await startTestApp(database, env);
@@ -181,7 +181,7 @@ describe(`rate limits on cached responses on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     // A year-long window: the tests count remaining points exactly, which a window rolling over mid-run would reset.
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_WINDOW_SECONDS: '31536000', ADMIN_TOKEN: adminToken });
   });

@@ -16,7 +16,7 @@ describe(`news over GraphQL on ${backend}`, () => {
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     feeds = await startFeedServer({
       '/lab': xml(
         rss([
@@ -43,7 +43,7 @@ describe(`news over GraphQL on ${backend}`, () => {
     // A wrong admin token is no live API key either: 401, never anonymous (issue 18).
     const wrong = await gql(app.url, addSource, { url: feeds.url('/lab') }, { authorization: 'Bearer nope' });
     expect([wrong.status, wrong.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
-    const other = await createTestDatabase();
+    const other = await createTestDatabase({ seeded: true });
     const unset = await startTestApp(other);
     try {
       const res = await gql(unset.url, addSource, { url: feeds.url('/lab') });

@@ -6,7 +6,8 @@ import { backend, createTestDatabase, type TestDatabase } from '../support/datab
 const card = `query($slug: String!) { concept(slug: $slug) {
   id slug name title summary difficulty formula { unicode latex } example image { url alt credit license sourceUrl }
   tags { id slug name description } explanations { id kind body } related { id slug name title summary difficulty }
-  prerequisites { id slug name title summary difficulty } aliases references { title authors year url } updatedAt } }`;
+  prerequisites { id slug name title summary difficulty } aliases references { title authors year url }
+  quiz { question choices answerIndex explanation } diagram { url alt } updatedAt } }`;
 
 describe(`the plain HTTP routes on ${backend}`, () => {
   let database: TestDatabase;

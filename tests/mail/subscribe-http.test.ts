@@ -19,7 +19,7 @@ describe(`subscribing over HTTP and GraphQL on ${backend}`, () => {
   let logs = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     smtp = await startSmtpServer();
     const config = loadConfig({
       PORT: '0',

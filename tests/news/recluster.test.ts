@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowCandidates } from '../../src/daily/candidates.queries.js';
 import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
-import { conflicting, headline, similarity, type Headline } from '../../src/news/cluster/headline.js';
+import { conflicting, containedIn, headline, similarity, type Headline } from '../../src/news/cluster/headline.js';
 import { maxPosting } from '../../src/news/cluster/pairs.js';
 import { headlineTokens } from '../../src/news/cluster/shingles.js';
 import { wordWeights } from '../../src/news/cluster/weights.js';
@@ -67,7 +67,10 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
     let clash = false;
     for (const x of a.headlines) for (const y of b.headlines) {
       clash ||= conflicting(x, y);
-      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, similarity(x.ids, y.ids, weight));
+      if (!onlyProposed || proposed(x, y)) {
+        const inside = containedIn(x.ids, y.ids) || containedIn(y.ids, x.ids);
+        sim = Math.max(sim, similarity(x.ids, y.ids, weight), inside ? DEFAULT_THRESHOLD : 0);
+      }
     }
     return { sim, clash };
   };

@@ -5,10 +5,11 @@ export { RELEVANCE_THRESHOLD };
 
 /**
  * One story's relevance to ML in [0, 1] and the words that made it so: the trained classifier of
- * src/news/relevance (held-out precision and recall in its tests), on title and summary. Words
+ * src/news/relevance (held-out precision and recall in its tests), on title, summary and the
+ * concept cards the story is linked to. Words
  * like "model" or "training" alone never make a story relevant.
  */
-export function storyRelevance(story: Pick<CandidateStory, 'title' | 'summary'>): { score: number; evidence: string[] } {
-  const item = { title: story.title, summary: story.summary };
+export function storyRelevance(story: Pick<CandidateStory, 'title' | 'summary' | 'conceptNames'>): { score: number; evidence: string[] } {
+  const item = { title: story.title, summary: story.summary, concepts: story.conceptNames };
   return { score: relevanceOf(item), evidence: relevanceEvidence(item) };
 }

@@ -253,6 +253,10 @@ export type Concept = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Papers and books the card's statements can be checked against. */
   references: Array<Reference>;
+  /** Self-check questions (up to three), each answerable from the card; empty when the card has none. */
+  quiz: Array<QuizQuestion>;
+  /** A diagram drawn for this card, or null when it has none. */
+  diagram?: Maybe<Diagram>;
   /** When the card last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /**
@@ -283,6 +287,28 @@ export type ConceptMentionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A multiple-choice self-check question about a card. */
+export type QuizQuestion = {
+  __typename?: 'QuizQuestion';
+  /** The question. */
+  question: Scalars['String']['output'];
+  /** The choices in the order shown; exactly one is right. */
+  choices: Array<Scalars['String']['output']>;
+  /** The 0-based index of the right choice in `choices`. */
+  answerIndex: Scalars['Int']['output'];
+  /** Why the right choice is right (and what the others miss). */
+  explanation: Scalars['String']['output'];
+};
+
+/** A diagram of a concept: an SVG the project draws from data or code, under the project's licence. */
+export type Diagram = {
+  __typename?: 'Diagram';
+  /** Absolute URL of the SVG (image/svg+xml), under the public origin: `/concepts/SLUG/diagram.svg`. */
+  url: Scalars['URL']['output'];
+  /** What the diagram shows, in words, for readers who cannot see it. */
+  alt: Scalars['String']['output'];
 };
 
 /** The same formula for plain text and for LaTeX renderers. */
@@ -872,6 +898,8 @@ export type ResolversTypes = {
   Difficulty: Difficulty;
   ExplanationKind: ExplanationKind;
   Concept: ResolverTypeWrapper<ConceptModelModel>;
+  QuizQuestion: ResolverTypeWrapper<QuizQuestion>;
+  Diagram: ResolverTypeWrapper<Diagram>;
   Formula: ResolverTypeWrapper<Formula>;
   Image: ResolverTypeWrapper<Image>;
   Reference: ResolverTypeWrapper<Reference>;
@@ -922,6 +950,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Concept: ConceptModelModel;
+  QuizQuestion: QuizQuestion;
+  Diagram: Diagram;
   Formula: Formula;
   Image: Image;
   Reference: Reference;
@@ -1029,10 +1059,24 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
   prerequisites?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   references?: Resolver<Array<ResolversTypes['Reference']>, ParentType, ContextType>;
+  quiz?: Resolver<Array<ResolversTypes['QuizQuestion']>, ParentType, ContextType>;
+  diagram?: Resolver<Maybe<ResolversTypes['Diagram']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stories?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType, RequireFields<ConceptStoriesArgs, 'first'>>;
   mentions?: Resolver<ResolversTypes['StoryConnection'], ParentType, ContextType, RequireFields<ConceptMentionsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QuizQuestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuizQuestion'] = ResolversParentTypes['QuizQuestion']> = {
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  choices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  answerIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DiagramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Diagram'] = ResolversParentTypes['Diagram']> = {
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  alt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FormulaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Formula'] = ResolversParentTypes['Formula']> = {
@@ -1246,6 +1290,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
+  QuizQuestion?: QuizQuestionResolvers<ContextType>;
+  Diagram?: DiagramResolvers<ContextType>;
   Formula?: FormulaResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   Reference?: ReferenceResolvers<ContextType>;

@@ -43,6 +43,8 @@ const conceptFieldColumns: Record<string, readonly ConceptColumn[]> = {
   stories: ['id'],
   aliases: ['aliases'],
   references: ['references'],
+  quiz: ['quiz'],
+  diagram: ['diagramAlt'],
   updatedAt: ['updatedAt'],
 };
 
@@ -131,6 +133,7 @@ export const Concept: ConceptResolvers = {
   related: (c, _, { loaders }) => prefetched.get(c)?.related ?? loaders.relatedOfConcept.load(c.id),
   prerequisites: (c, _, { loaders }) => loaders.prerequisitesOfConcept.load(c.id),
   references: (c) => c.references.map((r) => ({ ...r, url: r.url ?? null })),
+  diagram: (c, _, { origin }) => (c.diagramAlt ? { url: `${origin}/concepts/${c.slug}/diagram.svg`, alt: c.diagramAlt } : null),
 };
 
 const searchPaging = connectionResolvers<SearchEdgeModel>((hit) => String(hit.offset));

@@ -28,6 +28,8 @@ export function cardView(r: FullCardRecord): CardView {
         : null,
     explanations: r.explanations,
     references: r.references,
+    quiz: r.quiz,
+    diagram: r.diagramAlt ? { url: `/concepts/${r.slug}/diagram.svg`, alt: r.diagramAlt } : null,
     related: r.related,
     prerequisites: r.prerequisites,
     stories: r.stories.map((s) => ({ title: s.title, url: s.url, sourceName: s.sourceName, publishedAt: new Date(s.publishedAt) })),

@@ -86,3 +86,24 @@ export function similarity(a: Int32Array, b: Int32Array, weight: Float64Array): 
   return total === 0 || common < MIN_SHARED ? 0 : shared / total;
 }
 
+
+/**
+ * A short headline entirely inside a longer one: every word of `a` (two or more) is in `b`, as
+ * Hacker News's one-word "GPT-4" (and its link's slug) is in "OpenAI announces GPT-4 — the next
+ * generation of its AI language model". Weighted similarity rates such a pair low: most of the
+ * long headline's words are not shared.
+ */
+export function containedIn(a: Int32Array, b: Int32Array): boolean {
+  if (a.length < MIN_SHARED || a.length > b.length) return false;
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && (b[j] as number) < x) j += 1;
+    if (j === b.length || b[j] !== x) return false;
+  }
+  return true;
+}
+
+/** Headlines alike enough to be one event, unless they contradict: similar, or one inside the other. */
+export function alike(a: Int32Array, b: Int32Array, weight: Float64Array, threshold: number): boolean {
+  return similarity(a, b, weight) >= threshold || containedIn(a, b) || containedIn(b, a);
+}

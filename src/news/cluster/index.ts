@@ -1,4 +1,4 @@
-import { conflicting, headline, similarity, type Headline } from './headline.js';
+import { alike, conflicting, containedIn, headline, similarity, type Headline } from './headline.js';
 import { forEachCandidatePair } from './pairs.js';
 import type { Cluster, ClusterItem } from './types.js';
 import { UnionFind } from './union-find.js';
@@ -77,10 +77,9 @@ function units(items: readonly ClusterItem[], headlines: readonly Headline[], wi
 /** Two units tell of one event: close in time, some pair of wordings alike, and no pair contradicting. */
 function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: Float64Array): boolean {
   if (Math.abs(a.at - b.at) > windowMs) return false;
-  let best = 0;
-  for (const x of a.headlines) for (const y of b.headlines) best = Math.max(best, similarity(x.ids, y.ids, weight));
+  const some = a.headlines.some((x) => b.headlines.some((y) => alike(x.ids, y.ids, weight, threshold)));
   // The costlier check last: most pairs are already too far apart in words.
-  return best >= threshold && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
+  return some && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
 }
 
 /**
@@ -121,9 +120,11 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     const b = entries[y]!;
     if (a.unit === b.unit || Math.abs(all[a.unit]!.at - all[b.unit]!.at) > windowMs) return;
     const sim = similarity(a.h.ids, b.h.ids, weight);
-    if (sim < threshold) return;
+    // A headline inside another is as good as the threshold: merged after the clearly alike pairs.
+    if (sim < threshold && !(containedIn(a.h.ids, b.h.ids) || containedIn(b.h.ids, a.h.ids))) return;
     const key = Math.min(a.unit, b.unit) * all.length + Math.max(a.unit, b.unit);
-    if (sim > (similar.get(key) ?? 0)) similar.set(key, sim);
+    const score = Math.max(sim, threshold);
+    if (score > (similar.get(key) ?? 0)) similar.set(key, score);
   });
   const pairs = [...similar].sort(([ka, sa], [kb, sb]) => sb - sa || ka - kb);
 

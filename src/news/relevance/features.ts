@@ -1,11 +1,17 @@
 /**
  * The features the relevance model reads: lower-cased word unigrams and bigrams, stopwords dropped,
- * title features kept apart from summary features ("t:" and "s:"), each counted once.
+ * title features kept apart from summary features ("t:" and "s:"), each counted once; and the
+ * concept cards the item is linked to ("c:").
  */
 
 export interface RelevanceInput {
   title: string;
   summary: string;
+  /**
+   * Names of the concept cards the item mentions, as src/news/link links them (title and summary).
+   * Evidence, not proof: some names are everyday words in other news (Transformers the films).
+   */
+  concepts?: readonly string[];
 }
 
 /** Only the start of a summary counts: the labelled data keeps at most this much, and a full article body would drown the title. */
@@ -78,18 +84,56 @@ function grams(prefix: string, words: readonly string[], into: Set<string>): voi
 
 /** A feature made only of generic words ("t:ai", "s:ai model", "t:training"). */
 export function isGenericFeature(feature: string): boolean {
-  return feature.slice(2).split(' ').every((word) => GENERIC_WORDS.has(word));
+  return !isConceptFeature(feature) && feature.slice(2).split(' ').every((word) => GENERIC_WORDS.has(word));
 }
 
 /** A feature and how much of it the item has: 1 for each title feature; summary features share 1/√n between them. */
 export type FeatureValue = readonly [feature: string, value: number];
 
+/**
+ * Concept features: "c:linked" for any linked card, "c:2 or more" for several; and how many title
+ * words are words of the cards' names and aliases ("c:1 card word" … "c:3+ card words"), which
+ * tells "Dropout as Bayesian approximation" from "the college dropout".
+ */
+function conceptFeatures(concepts: readonly string[] | undefined, titleWords: readonly string[], cardWords: ReadonlySet<string>): FeatureValue[] {
+  const out: FeatureValue[] = [];
+  const linked = new Set(concepts ?? []).size;
+  if (linked >= 1) out.push(['c:linked', 1]);
+  if (linked >= 2) out.push(['c:2 or more', 1]);
+  const inCards = new Set(titleWords.filter((word) => cardWords.has(word))).size;
+  if (inCards >= 1) out.push([inCards >= 3 ? 'c:3+ card words' : `c:${inCards} card word${inCards === 2 ? 's' : ''}`, 1]);
+  return out;
+}
+
+/**
+ * The words of the cards' names and aliases that can count as card words: generic ones never do,
+ * nor words common in news at large (`common`: "thought", "self", "knowledge" name cards too).
+ */
+export function cardWordsOf(cards: ReadonlyArray<{ name: string; aliases: readonly string[] }>, common: (word: string) => boolean = () => false): string[] {
+  const words = new Set<string>();
+  for (const card of cards) for (const text of [card.name, ...card.aliases]) for (const word of tokens(text)) if (!GENERIC_WORDS.has(word) && !common(word)) words.add(word);
+  return [...words].sort();
+}
+
+/** A count of title words found in the cards' names ("c:2 card words"). */
+export const isCardWordFeature = (feature: string) => feature.startsWith('c:') && feature.includes('card word');
+
+/** A concept feature ("c:…") rather than a word. */
+export const isConceptFeature = (feature: string) => feature.startsWith('c:');
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** The item's features, each once, title ones first; a long summary counts no more than a short one. */
-export function featuresOf(item: RelevanceInput): FeatureValue[] {
+export function featuresOf(item: RelevanceInput, cardWords: ReadonlySet<string> = NO_WORDS): FeatureValue[] {
   const title = new Set<string>();
   const summary = new Set<string>();
-  grams('t:', tokens(item.title), title);
+  const titleWords = tokens(item.title);
+  grams('t:', titleWords, title);
   grams('s:', tokens(summaryText(item.summary)), summary);
   const share = Math.min(1, 4 / Math.sqrt(Math.max(1, summary.size)));
-  return [...[...title].map((f): FeatureValue => [f, 1]), ...[...summary].map((f): FeatureValue => [f, share])];
+  return [
+    ...[...title].map((f): FeatureValue => [f, 1]),
+    ...[...summary].map((f): FeatureValue => [f, share]),
+    ...conceptFeatures(item.concepts, titleWords, cardWords),
+  ];
 }

@@ -3,8 +3,8 @@
  * words, trained by scripts/train-relevance.mjs on tests/data/relevance.jsonl. Pure: no database,
  * no network, no clock; the same item always gets the same answer.
  */
-import { featuresOf, type RelevanceInput } from './features.js';
-import { model } from './model.js';
+import { featuresOf, isConceptFeature, type RelevanceInput } from './features.js';
+import { cardWords, model } from './model.js';
 import { probability } from './score.js';
 
 export type { RelevanceInput } from './features.js';
@@ -14,7 +14,7 @@ export const RELEVANCE_THRESHOLD: number = model.threshold;
 
 /** In [0, 1]: how likely the item is about machine learning. Deterministic. */
 export function relevanceOf(item: RelevanceInput): number {
-  return probability(model, featuresOf(item));
+  return probability(model, featuresOf(item, cardWords));
 }
 
 export function isAboutMl(item: RelevanceInput): boolean {
@@ -27,9 +27,10 @@ export function isAboutMl(item: RelevanceInput): boolean {
  */
 export function relevanceEvidence(item: RelevanceInput, max = 3): string[] {
   const byWords = new Map<string, number>();
-  for (const [feature, value] of featuresOf(item)) {
+  for (const [feature, value] of featuresOf(item, cardWords)) {
     const weight = model.weights[feature];
-    if (weight === undefined || weight <= 0) continue;
+    // Linked concepts are named in a reason of their own ("mentions Dropout").
+    if (weight === undefined || weight <= 0 || isConceptFeature(feature)) continue;
     const words = feature.slice(2);
     byWords.set(words, (byWords.get(words) ?? 0) + weight * value);
   }

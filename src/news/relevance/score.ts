@@ -1,4 +1,4 @@
-import { type FeatureValue, isGenericFeature } from './features.js';
+import { type FeatureValue, isCardWordFeature, isGenericFeature } from './features.js';
 
 export interface RelevanceModel {
   bias: number;
@@ -26,7 +26,8 @@ export function logOdds(model: RelevanceModel, features: readonly FeatureValue[]
     if (isGenericFeature(feature)) generic += contribution;
     else {
       specific += contribution;
-      if (contribution >= model.support) supported = true;
+      // Card words are loose ("max", "class" are in some card's name): they add, but support nothing.
+      if (contribution >= model.support && !isCardWordFeature(feature)) supported = true;
     }
   }
   return model.bias + specific + (supported ? generic : Math.min(generic, model.genericCap));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterStories, DEFAULT_THRESHOLD, type ClusterItem } from '../../../src/news/cluster/index.js';
 import { canonicalUrl } from '../../../src/news/normalize/url.js';
+import { titleHash } from '../../../src/news/relevance/split.js';
 
 interface Side {
   title: string;
@@ -34,11 +35,14 @@ const item = (side: Side, id: number): ClusterItem => ({
 });
 
 /** "Same event" as clustering decides it: the two headlines, as two publishers' stories, end up in one cluster. */
-function measure(threshold: number) {
+/** The quarter of the pairs held out from scripts/train-pairs.mjs (a hash of both titles): no rule or model was fitted on it. */
+const heldOut = (pair: Pair) => titleHash(`${pair.a.title}\n${pair.b.title}`) % 100 < 25;
+
+function measure(threshold: number, only: (pair: Pair) => boolean = () => true) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  for (const pair of pairs) {
+  for (const pair of pairs.filter(only)) {
     const merged = clusterStories([item(pair.a, 1), item(pair.b, 2)], { threshold }).length === 1;
     if (merged && pair.same) tp += 1;
     else if (merged) fp += 1;
@@ -57,9 +61,13 @@ describe('"same event" on real headline pairs', () => {
   it(`measures precision and recall at the default threshold ${DEFAULT_THRESHOLD} (README: The daily edition)`, () => {
     const rows = [0.25, 0.3, DEFAULT_THRESHOLD, 0.4, 0.45].map((t) => ({ threshold: t, ...measure(t) }));
     for (const r of rows) console.log(`threshold ${r.threshold}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (${r.tp} right, ${r.fp} wrongly merged, ${r.fn} missed)`);
+    const held = measure(DEFAULT_THRESHOLD, heldOut);
+    console.log(`held-out quarter (${pairs.filter(heldOut).length} pairs): precision ${held.precision.toFixed(3)}, recall ${held.recall.toFixed(3)} (${held.tp} right, ${held.fp} wrongly merged, ${held.fn} missed)`);
     const chosen = rows.find((r) => r.threshold === DEFAULT_THRESHOLD)!;
     // Below issue 15's targets (0.97 / 0.8): see the README for why, and what the misses look like.
     expect(chosen.precision).toBeGreaterThanOrEqual(0.85);
-    expect(chosen.recall).toBeGreaterThanOrEqual(0.62);
+    expect(chosen.recall).toBeGreaterThanOrEqual(0.64);
+    expect(held.precision).toBeGreaterThanOrEqual(0.8);
+    expect(held.recall).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -27,6 +27,11 @@ const concepts = [
   { id: 23, name: 'ZeRO', aliases: ['ZeRO-3', 'FSDP'] },
   { id: 24, name: 'Temporal-difference learning', aliases: ['TD(λ)', 'TD(0)'] },
   { id: 25, name: 'Learning rate', aliases: ['lr'] },
+  { id: 26, name: 'ReAct (reasoning and acting)', aliases: ['ReAct', 'ReAct prompting'] },
+  { id: 27, name: 'Knowledge graph embeddings (TransE and successors)', aliases: ['TransE', 'ComplEx'] },
+  { id: 28, name: 'Lasso (L1 regularization)', aliases: ['lasso regression'] },
+  { id: 29, name: 'Mechanistic interpretability (circuits)', aliases: ['circuits', 'circuit analysis'] },
+  { id: 30, name: 'Convolutional neural networks', aliases: ['CNN', 'ConvNet'] },
 ];
 
 const match = buildConceptMatcher(concepts);
@@ -73,8 +78,17 @@ describe('buildConceptMatcher', () => {
     ['bootstrap alone', 'How we bootstrap a startup with Bootstrap CSS'],
     ['UCB (UC Berkeley)', 'Researchers at UCB show'],
     ['a two-letter lowercase alias', 'lr = 0.1'],
+    ['names with a capital inside, in other cases (React, complex)', 'Show HN: a React app for complex forms'],
+    ['Lasso (Ted Lasso)', 'Ted Lasso season 3 starts'],
+    ['circuits (boards, courts)', 'Two XOR circuits inside the 386; the 9th Circuit'],
+    ['CNN (the broadcaster)', 'CNN host rebukes network'],
   ])('never matches common or ambiguous words: %s', (_case, text) => {
     expect(match(text)).toEqual([]);
+  });
+
+  it('matches names with a capital inside as written', () => {
+    expect(match('ReAct agents; TransE and ComplEx; a ConvNet')).toEqual([26, 27, 30]);
+    expect(match('lasso regression and circuit analysis')).toEqual([28, 29]);
   });
 
   it('still matches the longer aliases of a skipped name', () => {
