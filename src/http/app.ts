@@ -137,14 +137,14 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
     const requestId = headerValue(req.headers['x-request-id']) ?? nextRequestId();
     const path = pathOf(req.url);
     if (applyCors(req, res, deps.corsOrigins)) return recordRequest('OPTIONS', routeName(path), res.statusCode, started);
+    if (path === '/graphql' && (req.method === 'GET' || req.method === 'HEAD') && graphql.answerGetFromCache(req, res, requestId)) {
+      return recordRequest(req.method, '/graphql', res.statusCode, started);
+    }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const route = pages.owns(req, path) ? pages.answerFromCache(req, res, path, requestId) : daily.answerFromCache(req, res, path, requestId);
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
-    if (path === '/graphql' && (req.method === 'GET' || req.method === 'HEAD') && graphql.answerGetFromCache(req, res, requestId)) {
-      return recordRequest(req.method, '/graphql', res.statusCode, started);
-    }
     return handle(req, res, path, requestId, started).catch((error: unknown) => fail(req, res, error, requestId, path));
   };
 }

@@ -58,6 +58,8 @@ export class GraphQLResponseCache {
    * from all its users) is recognised by one byte comparison, without decoding or hashing it.
    */
   private hot: { raw: Buffer; known: KnownBody } | undefined;
+  /** The GET request target forGet last found. */
+  private hotGet: { target: string; known: KnownBody } | undefined;
 
   /** What a POSTed JSON body asks for; parses a document only the first time it is seen. */
   classify(body: unknown): Classified & { key?: string } {
@@ -99,7 +101,13 @@ export class GraphQLResponseCache {
    * for this scope: one lookup, no URL parsing. `now` is a performance.now() reading.
    */
   forGet(target: string, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
-    const known = this.bodies.get(getKey(target));
+    // The target found last is compared, not hashed: most GETs repeat one app's daily query.
+    let known: KnownBody | undefined;
+    if (this.hotGet?.target === target) known = this.hotGet.known;
+    else {
+      known = this.bodies.get(getKey(target));
+      if (known) this.hotGet = { target, known };
+    }
     if (!known || known.contentType !== getContentType) return undefined;
     let hit: CachedResponse | undefined;
     for (const a of known.answers) if (a.kind === scope.kind && a.accept === scope.accept) hit = a.response;
@@ -129,6 +137,7 @@ export class GraphQLResponseCache {
       this.bodies.set(raw, (known = { contentType, answers: [] }));
       // The hot body may have been this one under another content type: find it again by lookup.
       this.hot = undefined;
+      this.hotGet = undefined;
     }
     const answer = { kind: scope.kind, accept: scope.accept, response };
     const i = known.answers.findIndex((a) => a.kind === scope.kind && a.accept === scope.accept);
