@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseFreeTests } from './tests/support/database-free.js';
+
+// The PostgreSQL pass (TEST_DATABASE_URL set) runs only the files that reach a database: the rest
+// were run by the PGlite pass and cannot answer differently.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const skipped = process.env.TEST_DATABASE_URL ? databaseFreeTests(root) : [];
+if (skipped.length) console.log(`TEST_DATABASE_URL is set: ${skipped.length} database-free test files are left to the PGlite pass`);
 
 export default defineConfig({
   // One graphql-js for our code and for Apollo/graphql-tools (which require() the CommonJS build):
@@ -7,6 +14,7 @@ export default defineConfig({
   resolve: { alias: { graphql: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...skipped],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

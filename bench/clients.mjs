@@ -22,7 +22,7 @@ const now = Date.now();
 for (let i = 0; i < ${clients}; i++) {
   const key = 'ip:' + rateLimitKey(clientAddress(address(i), {}, none));
   if (${JSON.stringify(mode)} === 'bounded') chargeLocally(db, key, 1, 5000, 3600, now);
-  else unbounded.set(key, { windowStart: now, resetAt: new Date(now + 3600e3), stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() });
+  else unbounded.set(key, { windowStart: now, windowMs: 3600e3, resetAfterNext: new Date(now + 7200e3), resetAtEnd: new Date(now + 3600e3), previous: 0, stored: 0, unflushed: 0, writing: 0, syncedAt: -Infinity, flushing: undefined, written: Promise.resolve() });
 }
 gc(); gc();
 console.log(JSON.stringify({ growth: process.memoryUsage().heapUsed - before, kept: unbounded.size }));

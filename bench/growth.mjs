@@ -122,7 +122,7 @@ export async function growthBench({ postgresUrl } = {}) {
     const timings = {
       'build an edition': await median(() => publishEdition(deps, editionDate, { force: true }), 3),
       // Milliseconds on two shared cores: more runs keep one stall from becoming the median.
-      'stories(since: 1 day, first: 20)': await median(() => listStories(db, { since: new Date(end.getTime() - 86_400_000) }, 20), 15),
+      'stories(since: 1 day, first: 20)': await median(() => listStories(db, { since: new Date(end.getTime() - 86_400_000) }, { size: 20, backward: false }), 15),
       'search("gradient memory", first: 10)': await median(() => searchConcepts(db, 'gradient memory', 10), 15),
     };
     for (const [name, ms] of Object.entries(timings)) {

@@ -25,7 +25,7 @@ if (mode === 'bare') {
   const { dateIn } = await import('../dist/shared/dates.js');
   const url = process.env.BENCH_DATABASE_URL;
   const database = await openDatabase(url ? { url, dataDir: '' } : { dataDir: 'memory://' });
-  const config = loadConfig({ PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_API_KEY: '1000000000' });
+  const config = loadConfig({ PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_API_KEY: '1000000000', RATE_LIMIT_ANONYMOUS: '1000000000' });
   const app = await startApp({ config, logger: createLogger('warn'), database });
   const { secret } = await createApiKey(database.db, 'bench');
   await publishEdition({ database, timeZone: 'UTC' }, dateIn('UTC', new Date()));

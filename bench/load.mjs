@@ -134,6 +134,11 @@ export async function loadBench({ postgresUrl } = {}) {
           path: '/graphql',
           request: { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.secret}` }, body: dailyQuery },
         },
+        {
+          label: 'GET /graphql daily query (API key, rate-limited; HTTP-cacheable since issue 18)',
+          path: `/graphql?query=${encodeURIComponent(JSON.parse(dailyQuery).query)}`,
+          request: { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${app.secret}` } },
+        },
       ];
       for (const c of cases) {
         const { method = 'GET', headers, body } = c.request;

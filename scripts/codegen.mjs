@@ -29,7 +29,7 @@ export async function generate() {
       useTypeImports: true,
       enumsAsTypes: true,
       strictScalars: true,
-      scalars: { Date: 'string', DateTime: 'Date | string' },
+      scalars: { Date: 'string', DateTime: 'Date | string', URL: 'string' },
       contextType: '../context.js#GraphQLContext',
       mapperTypeSuffix: 'Model',
       mappers: {
@@ -38,6 +38,8 @@ export async function generate() {
         Explanation: '../models.js#ExplanationModel',
         ConceptConnection: '../models.js#ConceptConnectionModel',
         SearchResult: '../models.js#SearchResultModel',
+        SearchConnection: '../models.js#SearchConnectionModel',
+        SearchEdge: '../models.js#SearchEdgeModel',
         Source: '../models.js#SourceModel',
         Story: '../models.js#StoryModel',
         StoryConnection: '../models.js#StoryConnectionModel',

@@ -1,5 +1,5 @@
 import { hash as digest, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiKeys } from '../db/schema/index.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -70,4 +70,9 @@ export async function findApiKeyId(db: Db, secret: string): Promise<number | und
   if (lookups.size >= maxLookups) lookups.delete(lookups.keys().next().value!);
   lookups.set(secret, { id: key?.id, at: performance.now() });
   return key?.id;
+}
+
+/** Every key, newest first, revoked ones included (they show when they were revoked). */
+export async function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
+  return db.select().from(apiKeys).orderBy(desc(apiKeys.id));
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { AppError } from '../shared/errors.js';
 import { cachedApiKeyId, findApiKeyId } from './api-keys.js';
 
 /** Who is asking: rate limits are charged per API key, or per client address when anonymous. */
@@ -9,16 +10,19 @@ export function bucketOf(client: Client): string {
 }
 
 /**
- * A bearer token is the admin token or an API key. An unknown or revoked one reads as anonymous
- * (the lower limit, visible in X-RateLimit-Limit) and makes admin mutations FORBIDDEN: the same
- * header carries both kinds of token, so "wrong admin token" and "unknown key" cannot be told apart.
+ * A bearer token is the admin token or a live API key. Any other (unknown, revoked, or a wrong admin
+ * token: the same header carries both, so they cannot be told apart) is UNAUTHENTICATED, never
+ * anonymous: an app whose key stopped working hears it at once instead of at the lower limit.
  */
 export async function identifyClient(db: Db, bearer: string | undefined, isAdmin: boolean, address: string): Promise<Client> {
   if (!bearer) return { kind: 'anonymous', address };
   if (isAdmin) return { kind: 'admin' };
   const keyId = await findApiKeyId(db, bearer);
-  return keyId === undefined ? { kind: 'anonymous', address } : { kind: 'key', keyId };
+  if (keyId === undefined) throw unknownKey();
+  return { kind: 'key', keyId };
 }
+
+export const unknownKey = () => new AppError('UNAUTHENTICATED', 'the Authorization bearer token is not a live API key: it is unknown or was revoked');
 
 export function bearerToken(authorization: string | undefined): string | undefined {
   if (authorization === undefined) return undefined;
@@ -39,7 +43,8 @@ function isVisibleAscii(text: string, start: number): boolean {
 
 /**
  * The same answer as identifyClient when it needs no database (no token, the admin token, or a
- * key this process looked up recently); undefined otherwise. Used on the cached-response path.
+ * key this process looked up recently); undefined otherwise, and for a token known to be no key
+ * (the slow path answers 401). Used on the cached-response path.
  * A live key found in the lookup cache answers before the admin comparison is made (the admin
  * token is never looked up as a key, so it cannot be in that cache): a keyed request is one lookup.
  */
@@ -48,5 +53,5 @@ export function knownClient(bearer: string | undefined, isAdmin: () => boolean, 
   const cached = cachedApiKeyId(bearer, now);
   if (cached?.id !== undefined) return { kind: 'key', keyId: cached.id };
   if (isAdmin()) return { kind: 'admin' };
-  return cached ? { kind: 'anonymous', address } : undefined;
+  return undefined;
 }

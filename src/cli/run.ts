@@ -6,6 +6,7 @@ import { createLogger } from '../shared/logger.js';
 import type { Command } from './command.js';
 import { edition } from './commands/edition.js';
 import { ingest } from './commands/ingest.js';
+import { keys } from './commands/keys.js';
 import { migrate } from './commands/migrate.js';
 import { seed } from './commands/seed.js';
 import { send } from './commands/send.js';
@@ -15,7 +16,7 @@ import { subscribersCommand } from './commands/subscribers.js';
 import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition, subscribers: subscribersCommand, send };
+const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition, subscribers: subscribersCommand, send, keys };
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -51,15 +52,18 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"; try \`mlbrief --help\``);
     if (values['no-worker'] && name !== 'serve') throw new UsageError('--no-worker goes with `serve`');
-    const sourceFlags = [values.name, values.weight, values.publisher, values.kind];
+    const sourceFlags = [values.weight, values.publisher, values.kind];
     if (sourceFlags.some((v) => v !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
-      throw new UsageError('--name, --weight, --publisher and --kind go with `sources add`');
+      throw new UsageError('--weight, --publisher and --kind go with `sources add`');
+    }
+    if (values.name !== undefined && !(name === 'sources' && rest[0] === 'add') && !(name === 'keys' && rest[0] === 'create')) {
+      throw new UsageError('--name goes with `sources add` and `keys create`');
     }
     if (values.force !== undefined && name !== 'edition') throw new UsageError('--force goes with `edition`');
     if (values.explain !== undefined && name !== 'edition') throw new UsageError('--explain goes with `edition`');
     if (values.date !== undefined && name !== 'edition' && name !== 'send') throw new UsageError('--date goes with `edition` and `send`');
     if (values['dry-run'] !== undefined && name !== 'send') throw new UsageError('--dry-run goes with `send`');
-    if (values.json && !['sources', 'ingest', 'edition', 'subscribers'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
+    if (values.json && !['sources', 'ingest', 'edition', 'subscribers', 'keys'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
     return await command({

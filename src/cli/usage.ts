@@ -17,6 +17,8 @@ commands:
                         build (or rebuild) the edition for a date and print it; --explain lists every
                         candidate story: members, publishers, signals, score, and what kept it out
   subscribers add EMAIL… | list [--json] | remove EMAIL | export   e-mail subscribers (add = confirmed, for imports)
+  keys create --name N [--json] | keys list [--json] | keys revoke ID
+                        API keys for third-party apps (create prints the secret, once)
   send [--date YYYY-MM-DD] [--dry-run]   deliver that edition's e-mail to every confirmed subscriber not yet sent it
   --version             print the version
 

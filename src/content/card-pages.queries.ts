@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryCachedPlan } from '../db/statement-cache.js';
-import type { Reference } from '../db/schema/content.js';
+import type { QuizQuestion, Reference } from '../db/schema/content.js';
 import type { ConceptFilter, Difficulty } from './concepts.queries.js';
 
 /** A whole card as the reader's pages show it, with its relations and newest stories. */
@@ -20,6 +20,9 @@ export interface FullCardRecord {
   imageLicense: string | null;
   imageSourceUrl: string | null;
   references: Reference[];
+  quiz: QuizQuestion[];
+  /** Set when the card has a diagram (served at /concepts/SLUG/diagram.svg). */
+  diagramAlt: string | null;
   tags: { slug: string; name: string }[];
   explanations: { kind: string; body: string }[];
   related: { slug: string; name: string }[];
@@ -36,6 +39,16 @@ const relatedOf = (kind: 'related' | 'prerequisite') => sql`(select coalesce(jso
     from concept_relations cr join concepts r on r.id = cr.related_id
     where cr.concept_id = c.id and cr.kind = ${sql.raw(`'${kind}'`)} and r.status = 'published')`;
 
+/** A published card's diagram (SVG text), undefined when there is no such card or it has none. */
+export async function cardDiagram(db: Db, slug: string): Promise<string | undefined> {
+  const [row] = await queryCachedPlan<{ svg: string | null }>(
+    db,
+    'reader_card_diagram',
+    sql`select c.diagram_svg as svg from concepts c where c.slug = ${slug} and c.status = 'published'`,
+  );
+  return row?.svg ?? undefined;
+}
+
 /**
  * A published card by slug in one statement (the page's whole cold cost in SQL is this one
  * round trip); undefined when there is none.
@@ -49,6 +62,7 @@ export async function fullCard(db: Db, slug: string): Promise<FullCardRecord | u
       'formulaLatex', c.formula_latex, 'formulaUnicode', c.formula_unicode, 'example', c.example,
       'imageUrl', c.image_url, 'imageAlt', c.image_alt, 'imageCredit', c.image_credit,
       'imageLicense', c.image_license, 'imageSourceUrl', c.image_source_url, 'references', c."references",
+      'quiz', c.quiz, 'diagramAlt', c.diagram_alt,
       'tags', (select coalesce(json_agg(json_build_object('slug', t.slug, 'name', t.name) order by ct.position), '[]')
         from concept_tags ct join tags t on t.id = ct.tag_id where ct.concept_id = c.id),
       'explanations', (select coalesce(json_agg(json_build_object('kind', e.kind, 'body', e.body) order by e.position), '[]')

@@ -3,7 +3,7 @@ import { queryPreparedRows, type Db } from '../db/client.js';
 import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { conceptColumns, conceptPageQuery, type ConceptFilter, type ConceptRow } from './concepts.queries.js';
 import { explanations, tags } from '../db/schema/index.js';
-import { toPage, type Page } from './pagination.js';
+import { toPage, type Page, type Window } from './pagination.js';
 import type { ExplanationRow, TagRow } from './relations.queries.js';
 
 export type ConceptColumn = keyof ConceptRow;
@@ -40,7 +40,7 @@ const explanationColumns = getTableColumns(explanations);
  * (relations.queries.ts); only the columns asked for are turned into JSON, which is most of the
  * statement's cost (all columns of 400 related concepts took 15 ms of 22 on PGlite).
  */
-export async function conceptCards(db: Db, filter: ConceptFilter, first: number, after: string | undefined, parts: CardParts): Promise<Page<Card>> {
+export async function conceptCards(db: Db, filter: ConceptFilter, window: Window, parts: CardParts): Promise<Page<Card>> {
   const concept = picked(conceptColumns, ['id', 'slug', ...parts.columns]);
   const tag = parts.tags && picked(tagColumns, ['id', ...parts.tags]);
   const explanation = parts.explanations && picked(explanationColumns, ['id', 'kind', ...parts.explanations]);
@@ -60,10 +60,11 @@ export async function conceptCards(db: Db, filter: ConceptFilter, first: number,
       where cr.concept_id = p.id and cr.kind = 'related' and r.status = 'published')`);
   }
   // The page selects only what the objects below read (and what related/tags/explanations join on).
-  const page = conceptPageQuery(db, filter, first, after, concept as Partial<typeof conceptColumns>);
+  const page = conceptPageQuery(db, filter, window, concept as Partial<typeof conceptColumns>);
   const [row] = await queryPreparedRows<{ cards: Card[] | string }>(
     db,
-    sql`select coalesce(json_agg(json_build_object(${sql.join(fields, sql`, `)}) order by p.slug), '[]') as cards
+    // In fetch order (reversed when paging backward), as toPage expects.
+    sql`select coalesce(json_agg(json_build_object(${sql.join(fields, sql`, `)}) order by p.slug ${sql.raw(window.backward ? 'desc' : 'asc')}), '[]') as cards
         from (${page}) p`,
   );
   // Built under drizzle's keys: only columns JSON cannot carry as drizzle gives them are decoded,
@@ -79,7 +80,7 @@ export async function conceptCards(db: Db, filter: ConceptFilter, first: number,
     if (decodeExplanation) card.explanations?.forEach(decodeExplanation);
     if (decodeRelated) card.related?.forEach(decodeRelated);
   }
-  return toPage(cards, first);
+  return toPage(cards, window);
 }
 
 /**

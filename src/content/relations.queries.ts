@@ -28,7 +28,7 @@ export async function explanationsOfConcepts(db: Db, conceptIds: readonly number
 }
 
 const target = alias(concepts, 'target');
-const { search: _search, ...targetColumns } = getTableColumns(target);
+const { search: _search, diagramSvg: _diagram, ...targetColumns } = getTableColumns(target);
 
 export async function relatedOfConcepts(
   db: Db,

@@ -4,6 +4,7 @@ import { tags } from '../db/schema/index.js';
 import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { conceptColumns, type ConceptRow } from './concepts.queries.js';
 import type { TagRow } from './relations.queries.js';
+import type { Window } from './pagination.js';
 
 export async function allTags(db: Db): Promise<TagRow[]> {
   return db.select().from(tags).orderBy(asc(tags.slug));
@@ -28,15 +29,16 @@ interface TagConceptRow {
 }
 
 /**
- * A page of published concepts for each of many tags in one statement (a lateral join), so
- * `tags { concepts(first: 5) }` costs one query, not one per tag. Fetches `first + 1` for paging.
+ * A window of published concepts (slug order) for each of many tags in one statement (a lateral
+ * join), so `tags { concepts(first: 5) }` costs one query, not one per tag. Fetches `size + 1`,
+ * in reverse when paging backward, for toPage.
  */
 export async function conceptsOfTags(
   db: Db,
   tagIds: readonly number[],
-  limit: number,
-  after: string | undefined,
+  window: Window,
 ): Promise<{ tagId: number; total: number; concept: ConceptRow | null }[]> {
+  const order = sql.raw(window.backward ? 'desc' : 'asc');
   const rows = await queryRows<TagConceptRow>(
     db,
     sql`select t.id as tag_id,
@@ -48,11 +50,12 @@ export async function conceptsOfTags(
           -- Named columns: the search vector is never sent, and rendering it to JSON is costly.
           select ${conceptColumnList} from concept_tags ct join concepts c on c.id = ct.concept_id
           where ct.tag_id = t.id and c.status = 'published'
-            and (${after ?? null}::text is null or c.slug > ${after ?? null}::text)
-          order by c.slug limit ${limit}
-        ) page on true`,
+            and (${window.after ?? null}::text is null or c.slug > ${window.after ?? null}::text)
+            and (${window.before ?? null}::text is null or c.slug < ${window.before ?? null}::text)
+          order by c.slug ${order} limit ${window.size + 1}
+        ) page on true
+        order by t.id, page.slug ${order}`,
   );
   if (decodeConcept) for (const r of rows) if (r.concept) decodeConcept(r.concept);
   return rows.map((r) => ({ tagId: Number(r.tag_id), total: Number(r.total), concept: r.concept }));
 }
-

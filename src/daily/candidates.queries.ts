@@ -33,8 +33,9 @@ interface Row {
 const dateText = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 /**
- * Stories matching `where`, with their linked concept names: one statement; and their sources,
- * a few rows read apart, whose publisher and kind are worked out once each, not per story.
+ * Stories matching `where` (never those of a removed source), with their linked concept names: one
+ * statement; and their sources, a few rows read apart, whose publisher and kind are worked out
+ * once each, not per story.
  */
 async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sql``): Promise<CandidateStory[]> {
   const rows = await queryRows<Row>(
@@ -43,7 +44,9 @@ async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sq
           (select array_agg(c.name order by c.name) from story_concepts sc join concepts c on c.id = sc.concept_id
             where sc.story_id = s.id and c.status = 'published') as concept_names
         from stories s ${join}
-        where ${where}
+        where (${where})
+          -- A removed source keeps only the stories published editions show; a rebuild leaves them out.
+          and not exists (select 1 from sources rm where rm.id = s.source_id and rm.removed_at is not null)
         order by s.id`,
   );
   if (rows.length === 0) return [];

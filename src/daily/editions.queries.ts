@@ -1,18 +1,19 @@
-import { count, desc, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { editions } from '../db/schema/index.js';
-import { toPage, type Page } from '../content/pagination.js';
+import { toPage, type Page, type Window } from '../content/pagination.js';
 import type { EditionRow } from './build.js';
 
-/** Published editions, newest first; `before` is the date of the last one seen. */
-export async function listEditions(db: Db, first: number, before?: string): Promise<Page<EditionRow>> {
+/** Editions newest first; `before` (a date) starts older than it. A window's `after` is older, its `before` newer. */
+export async function listEditions(db: Db, size: number | Window, before?: string): Promise<Page<EditionRow>> {
+  const window: Window = typeof size === 'number' ? { size, after: before, backward: false } : size;
   const rows = await db
     .select()
     .from(editions)
-    .where(before ? lt(editions.date, before) : undefined)
-    .orderBy(desc(editions.date))
-    .limit(first + 1);
-  return toPage(rows, first);
+    .where(and(window.after ? lt(editions.date, window.after) : undefined, window.before ? gt(editions.date, window.before) : undefined))
+    .orderBy(window.backward ? asc(editions.date) : desc(editions.date))
+    .limit(window.size + 1);
+  return toPage(rows, window);
 }
 
 export async function countEditions(db: Db): Promise<number> {

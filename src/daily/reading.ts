@@ -62,3 +62,10 @@ export function isPreview(edition: { id: number }): boolean {
 function previewId(date: string): number {
   return -Number(date.replaceAll('-', ''));
 }
+
+/** The date a preview's id stands for (see previewId); undefined for any other id. */
+export function previewDate(id: number): string | undefined {
+  const digits = String(-id);
+  if (id >= 0 || !/^\d{8}$/.test(digits)) return undefined;
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
+}

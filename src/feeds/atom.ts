@@ -3,11 +3,11 @@ import type { EditionView, SiteInfo } from './edition-view.js';
 import { feedId, feedItems, lastPublished } from './feed-items.js';
 import { escapeMarkup as esc } from './markup.js';
 
-// <updated> is required even before the first edition; the epoch keeps the output a pure function.
-const NEVER = new Date(0);
-
-/** Atom 1.0 (RFC 4287), one entry per edition, content as escaped HTML. */
-export function renderAtom(editions: EditionView[], site: SiteInfo, selfUrl: string): string {
+/**
+ * Atom 1.0 (RFC 4287), one entry per edition, content as escaped HTML. <updated> is required even
+ * before the first edition: then it is `now`, passed in (the renderer stays a pure function).
+ */
+export function renderAtom(editions: EditionView[], site: SiteInfo, selfUrl: string, now: Date): string {
   const entries = feedItems(editions, site).map((item) =>
     [
       '  <entry>',
@@ -26,7 +26,7 @@ export function renderAtom(editions: EditionView[], site: SiteInfo, selfUrl: str
     `  <id>${esc(feedId(site))}</id>`,
     `  <title>${esc(site.title)}</title>`,
     `  <subtitle>${esc(site.description)}</subtitle>`,
-    `  <updated>${rfc3339(lastPublished(editions) ?? NEVER)}</updated>`,
+    `  <updated>${rfc3339(lastPublished(editions) ?? now)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${esc(selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${esc(site.baseUrl)}"/>`,
     `  <author><name>${esc(site.title)}</name><uri>${esc(site.baseUrl)}</uri></author>`,

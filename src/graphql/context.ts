@@ -28,6 +28,8 @@ export interface GraphQLContext {
   timeZone: string;
   /** Subscriptions to the daily e-mail. */
   mail: MailService;
+  /** The public origin (PUBLIC_URL) that absolute links start with. */
+  origin: string;
 }
 
 export interface ContextDeps {
@@ -38,6 +40,8 @@ export interface ContextDeps {
   timeZone: string;
   rateLimits: RateLimitConfig;
   mail: MailService;
+  /** publicOrigin(config); a function, as the port may be known only once listening. */
+  origin: () => string;
 }
 
 export interface RequestInfo {
@@ -69,5 +73,6 @@ export async function createContext(deps: ContextDeps, request: RequestInfo): Pr
     fetchOptions: deps.fetchOptions,
     timeZone: deps.timeZone,
     mail: deps.mail,
+    origin: deps.origin(),
   };
 }

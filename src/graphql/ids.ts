@@ -1,8 +1,8 @@
 import { badInput } from '../shared/errors.js';
 
 /** Opaque Relay global ids: base64url of "Type:key". Clients must not parse them. */
-export type NodeType = 'Concept' | 'Tag' | 'Explanation' | 'Source' | 'Story' | 'DailyEdition' | 'ApiKey' | 'Subscriber';
-const nodeTypes: readonly string[] = ['Concept', 'Tag', 'Explanation', 'Source', 'Story', 'DailyEdition', 'ApiKey', 'Subscriber'] satisfies NodeType[];
+export type NodeType = 'Concept' | 'Tag' | 'Explanation' | 'Source' | 'Story' | 'DailyEdition' | 'ApiKey' | 'Subscriber' | 'IngestRun';
+const nodeTypes: readonly string[] = ['Concept', 'Tag', 'Explanation', 'Source', 'Story', 'DailyEdition', 'ApiKey', 'Subscriber', 'IngestRun'] satisfies NodeType[];
 
 export function toGlobalId(type: NodeType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');

@@ -4,7 +4,7 @@ import { bucketOf, type Client } from '../access/client.js';
 import { chargeRateLimit, type RateLimitState } from '../access/rate-limit.js';
 import { graphqlDuration, operationLabel, rateLimited } from '../shared/metrics.js';
 import type { GraphQLContext, RateLimitConfig } from './context.js';
-import { checkLimits, queryCost, tooComplex, type QueryLimits } from './limits/index.js';
+import { checkLimits, checkPagingArguments, queryCost, tooComplex, type QueryLimits } from './limits/index.js';
 
 /**
  * The charge a request made, for the response cache to repeat on a hit. Apollo runs each operation
@@ -14,8 +14,8 @@ const charges = new WeakMap<Client, RateLimitState>();
 export const chargeOf = (client: Client): RateLimitState | undefined => charges.get(client);
 
 /**
- * Before execution: refuse what breaks a query limit, then charge the query's cost to the caller's
- * rate limit (429 and RATE_LIMITED when spent). Also times every operation for /metrics.
+ * Before execution: refuse paging arguments out of range and what breaks a query limit, then charge
+ * the query's cost to the caller's rate limit (429 and RATE_LIMITED when spent). Also times every operation for /metrics.
  */
 export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -23,6 +23,8 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
       const started = process.hrtime.bigint();
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue, response }) {
+          // Arguments, then limits, then the charge: a query refused for either costs nothing.
+          checkPagingArguments(document, request.variables, operationName);
           const violations = checkLimits(schema, document, request.variables, operationName, limits);
           if (violations.length) {
             const error = tooComplex(violations);
@@ -31,7 +33,7 @@ export function limitsPlugin(limits: QueryLimits, rateLimits: RateLimitConfig): 
           const { client } = contextValue;
           const limit = limitOf(client, rateLimits);
           if (!limit) return;
-          const cost = Math.max(1, queryCost(schema, document, request.variables, operationName));
+          const cost = Math.max(1, queryCost(schema, document, request.variables, operationName, { flatIntrospection: true }));
           const state = await chargeRateLimit(contextValue.db, bucketOf(client), cost, limit, rateLimits.windowSeconds, new Date());
           contextValue.rateLimit = state;
           charges.set(client, state);
@@ -62,8 +64,8 @@ export function limitOf(client: Client, rateLimits: RateLimitConfig): number {
 /** What a refused charge tells the client (shared with the cached-response path, which answers without Apollo). */
 export function refusal(state: RateLimitState): { message: string; retryAfter: string } {
   return {
-    message: `rate limit exceeded: this query costs ${state.cost} points and ${state.remaining} of ${state.limit} remain until ${state.resetAt.toISOString()}`,
-    retryAfter: String(Math.max(1, Math.ceil((state.resetAt.getTime() - Date.now()) / 1000))),
+    message: `rate limit exceeded: this query costs ${state.cost} points and ${state.remaining} of ${state.limit} remain; enough are back at ${new Date(state.retryAt).toISOString()}`,
+    retryAfter: String(Math.max(1, Math.ceil((state.retryAt - Date.now()) / 1000))),
   };
 }
 

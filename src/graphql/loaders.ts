@@ -12,7 +12,17 @@ import {
 import { conceptsOfTags, tagsByIds, tagsBySlugs } from '../content/tags.queries.js';
 import type { Db } from '../db/client.js';
 import { sourcesByIds, type SourceRow } from '../news/sources.queries.js';
-import { clusterMates, conceptsOfStories, storiesByIds, storiesOfConcepts, type StoryRow } from '../news/stories.queries.js';
+import {
+  clusterMates,
+  conceptsOfStories,
+  countStoriesOfConcepts,
+  storiesByIds,
+  storiesOfConcepts,
+  type PagedStoryRow,
+  type StoryKey,
+  type StoryRow,
+} from '../news/stories.queries.js';
+import { toPage, type Page, type Window } from '../content/pagination.js';
 import { editionsByIds } from '../daily/editions.queries.js';
 import type { EditionRow } from '../daily/build.js';
 
@@ -43,60 +53,67 @@ export function createLoaders(db: Db) {
     conceptsOfStory: new DataLoader<number, ConceptRow[]>(async (ids) =>
       groupBy(ids, await conceptsOfStories(db, ids), (r) => r.storyId, (r) => r.concept),
     ),
-    /** Keyed by "conceptId|limit"; one statement per distinct limit. */
-    storiesOfConcept: new DataLoader<string, StoryRow[]>(async (keys) => {
-      const parsed = keys.map((k) => k.split('|').map(Number) as [number, number]);
-      const results = new Map<string, StoryRow[]>();
-      for (const limit of new Set(parsed.map(([, l]) => l))) {
-        const ids = parsed.filter(([, l]) => l === limit).map(([id]) => id);
-        const rows = await storiesOfConcepts(db, ids, limit);
-        for (const id of ids) results.set(`${id}|${limit}`, rows.filter((r) => r.conceptId === id).map((r) => r.story));
-      }
-      return keys.map((k) => results.get(k) ?? []);
+    /** A window of each concept's stories; keys asking for the same window share one statement. */
+    storiesOfConcept: new DataLoader<WindowKey<StoryKey>, Page<PagedStoryRow>, string>(
+      async (keys) => {
+        const results = new Map<string, Page<PagedStoryRow>>();
+        for (const group of groupByWindow(keys).values()) {
+          const { window } = group[0]!;
+          const rows = await storiesOfConcepts(db, group.map((k) => k.id), window);
+          for (const key of group) results.set(windowKey(key), toPage(rows.filter((r) => r.conceptId === key.id).map((r) => r.story), window));
+        }
+        return keys.map((k) => results.get(windowKey(k))!);
+      },
+      { cacheKeyFn: windowKey },
+    ),
+    storyCountOfConcept: new DataLoader<number, number>(async (ids) => {
+      const counts = await countStoriesOfConcepts(db, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
     }),
     relatedOfConcept: relationLoader(db, 'related'),
     prerequisitesOfConcept: relationLoader(db, 'prerequisite'),
-    conceptsOfTag: new DataLoader<TagPageKey, TagPage, string>(
+    conceptsOfTag: new DataLoader<WindowKey<string>, TagPage, string>(
       async (keys) => {
-        // Keys asking for the same page shape share one statement.
+        // Keys asking for the same window share one statement.
         const results = new Map<string, TagPage>();
-        for (const group of groupKeysByShape(keys).values()) {
-          const rows = await conceptsOfTags(db, group.map((k) => k.tagId), group[0]!.limit, group[0]!.after);
+        for (const group of groupByWindow(keys).values()) {
+          const { window } = group[0]!;
+          const rows = await conceptsOfTags(db, group.map((k) => k.id), window);
           for (const key of group) {
-            const mine = rows.filter((r) => r.tagId === key.tagId);
-            results.set(tagPageKey(key), {
+            const mine = rows.filter((r) => r.tagId === key.id);
+            results.set(windowKey(key), {
               total: mine[0]?.total ?? 0,
-              concepts: mine.flatMap((r) => (r.concept ? [r.concept] : [])),
+              page: toPage(mine.flatMap((r) => (r.concept ? [r.concept] : [])), window),
             });
           }
         }
-        return keys.map((k) => results.get(tagPageKey(k))!);
+        return keys.map((k) => results.get(windowKey(k))!);
       },
-      { cacheKeyFn: tagPageKey },
+      { cacheKeyFn: windowKey },
     ),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export interface TagPageKey {
-  tagId: number;
-  /** Rows to fetch: the page size plus one, to learn whether another page follows. */
-  limit: number;
-  after: string | undefined;
+/** A parent's id and the window of its connection asked for. */
+export interface WindowKey<K> {
+  id: number;
+  window: Window<K>;
 }
 
 export interface TagPage {
   total: number;
-  concepts: ConceptRow[];
+  page: Page<ConceptRow>;
 }
 
-const tagPageKey = (k: TagPageKey) => `${k.tagId}|${k.limit}|${k.after ?? ''}`;
+const windowShape = (w: Window<unknown>) => JSON.stringify([w.size, w.after ?? null, w.before ?? null, w.backward]);
+const windowKey = (k: WindowKey<unknown>) => `${k.id}|${windowShape(k.window)}`;
 
-function groupKeysByShape(keys: readonly TagPageKey[]): Map<string, TagPageKey[]> {
-  const groups = new Map<string, TagPageKey[]>();
+function groupByWindow<K>(keys: readonly WindowKey<K>[]): Map<string, WindowKey<K>[]> {
+  const groups = new Map<string, WindowKey<K>[]>();
   for (const key of keys) {
-    const shape = `${key.limit}|${key.after ?? ''}`;
+    const shape = windowShape(key.window);
     const group = groups.get(shape);
     if (group) group.push(key);
     else groups.set(shape, [key]);

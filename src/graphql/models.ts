@@ -8,7 +8,7 @@ import type { EditionSnapshot } from '../daily/snapshot.js';
 import type { IngestRun, SourceOutcome } from '../news/ingest.js';
 import type { SourceRow } from '../news/sources.queries.js';
 import type { SubscriberRow } from '../mail/subscribers/subscribers.queries.js';
-import type { StoryRow } from '../news/stories.queries.js';
+import type { PagedStoryRow } from '../news/stories.queries.js';
 
 /** What resolvers receive as parents: database rows, plus lazy totals so counts run only when asked. */
 export type ConceptModel = ConceptRow;
@@ -24,13 +24,17 @@ export interface ConnectionModel<T> {
 
 export type ConceptConnectionModel = ConnectionModel<ConceptRow>;
 
+/** A search hit and its place in the ranking (the offset its cursor carries). */
+export type SearchEdgeModel = SearchHit & { offset: number };
+export type SearchConnectionModel = ConnectionModel<SearchEdgeModel>;
+
 export type SourceModel = SourceRow;
 /** A story; inside an edition it carries the coverage frozen with the edition. */
-export type StoryModel = StoryRow & { frozen?: EditionSnapshot['stories'][number] };
+export type StoryModel = PagedStoryRow & { frozen?: EditionSnapshot['stories'][number] };
 export type IngestRunModel = IngestRun;
 export type IngestSourceOutcomeModel = SourceOutcome;
 
-export type StoryConnectionModel = ConnectionModel<StoryRow>;
+export type StoryConnectionModel = ConnectionModel<PagedStoryRow>;
 
 export type DailyEditionModel = EditionRow;
 export type RankedStoryModel = EditionSnapshot['stories'][number];

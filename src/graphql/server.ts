@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { GraphQLContext, RateLimitConfig } from './context.js';
+import { errorStatusPlugin, noSubscriptionsRule, withoutHints } from './error-status.js';
 import { limitsPlugin } from './limits-plugin.js';
 import { QUERY_TOO_COMPLEX, type QueryLimits } from './limits/index.js';
 import { buildSchema } from './schema.js';
@@ -28,10 +29,15 @@ const clientCodes = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/**
+ * Client mistakes Apollo reports without a code of ours (so they would read as INTERNAL_SERVER_ERROR)
+ * or under one PRODUCT.md does not list: all are BAD_REQUEST.
+ */
+const badRequests = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+const badRequestCodes = new Set(['OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 export async function createGraphQLServer(options: GraphQLServerOptions): Promise<ApolloServer<GraphQLContext>> {
   const { logger } = options;
@@ -50,8 +56,12 @@ export async function createGraphQLServer(options: GraphQLServerOptions): Promis
     // Apollo's cache-control plugin wraps every resolver to collect hints we never use (responses
     // are cached by graphql-cache.ts, keyed by data version): ~5 % of a cold 100-card query.
     // The route sends Cache-Control: no-store itself.
-    plugins: [limitsPlugin(options.limits, options.rateLimits), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    validationRules: [noSubscriptionsRule],
+    plugins: [limitsPlugin(options.limits, options.rateLimits), errorStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
+    formatError: (formatted, error) => {
+      const shown = formatError(formatted, error, logger);
+      return options.production ? { ...shown, message: withoutHints(shown.message) } : shown;
+    },
   });
   await server.start();
   return server;
@@ -64,6 +74,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && clientCodes.has(code)) return formatted;
+  if (badRequests.has(formatted.message) || (typeof code === 'string' && badRequestCodes.has(code))) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
   if (original instanceof GraphQLError && !original.originalError && code === undefined) return formatted;
   logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
   return {

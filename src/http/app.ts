@@ -6,6 +6,10 @@ import { recordRequest } from '../shared/metrics.js';
 import { applyCors, corsConstantHeaders } from './cors.js';
 import { dailyRoutes } from './daily-routes.js';
 import { explorerRoute } from './explorer.js';
+import { schemaRoute } from './schema-route.js';
+import { restRateLimit } from './rest-rate-limit.js';
+import { conceptJsonReader } from '../graphql/concept-json.js';
+import { buildSchema } from '../graphql/schema.js';
 import { graphqlRoute } from './graphql-route.js';
 import { healthz, readyz } from './health.js';
 import { mailRoutes } from './mail-routes.js';
@@ -27,8 +31,6 @@ export interface AppDeps extends ContextDeps {
   maxDocumentBytes?: number;
   /** TRUST_PROXY: whose forwarding headers name the client (default: nobody's). */
   trustProxy?: TrustProxy;
-  /** The origin of every absolute link (publicOrigin); a function, as the port may be known only once listening. */
-  origin: () => string;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -42,9 +44,20 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
   const { database, logger, maxBodyBytes = 1_000_000, trustProxy = { kind: 'none' } } = deps;
   const addressOf = (req: IncomingMessage) => clientAddress(req.socket.remoteAddress, req.headers, trustProxy);
   const corsHeaders = corsConstantHeaders(deps.corsOrigins);
-  const daily = dailyRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, headers: corsHeaders });
+  const schema = buildSchema();
+  const limitKey = (req: IncomingMessage) => rateLimitKey(addressOf(req));
+  const internal = { authorization: undefined, address: 'internal', rateLimitKey: 'internal', requestId: 'internal' };
+  const daily = dailyRoutes({
+    database,
+    timeZone: deps.timeZone,
+    origin: deps.origin,
+    headers: corsHeaders,
+    rateLimit: restRateLimit({ database, rateLimits: deps.rateLimits, adminToken: deps.adminToken, rateLimitKey: limitKey }),
+    conceptJson: conceptJsonReader(schema, () => createContext(deps, internal)),
+  });
   const pages = pageRoutes({ database, timeZone: deps.timeZone, origin: deps.origin, assetsDir: deps.assetsDir });
   const mail = mailRoutes({ mail: deps.mail, addressOf });
+  const sdl = schemaRoute(schema);
   const graphql = graphqlRoute({
     apollo: deps.apollo,
     rateLimits: deps.rateLimits,
@@ -102,6 +115,7 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (url.pathname === '/healthz') return healthz(res);
       if (url.pathname === '/readyz') return await readyz(res, database);
       if (url.pathname === '/metrics') return await metricsRoute(res);
+      if (url.pathname === '/schema.graphql') return sdl(req, res);
       if (await explorerRoute(req, res, url.pathname)) return;
       if (pages.owns(req, url.pathname)) return await pages.route(req, res, url, requestId);
       if (await daily.route(req, res, url.pathname, requestId)) return;
@@ -128,6 +142,9 @@ export function createRequestHandler(deps: AppDeps): RequestHandler {
       if (route) return recordRequest(req.method, route, res.statusCode, started);
     }
     if (path === '/graphql' && req.method === 'POST') return post(req, res, path, requestId, started);
+    if (path === '/graphql' && (req.method === 'GET' || req.method === 'HEAD') && graphql.answerGetFromCache(req, res, requestId)) {
+      return recordRequest(req.method, '/graphql', res.statusCode, started);
+    }
     return handle(req, res, path, requestId, started).catch((error: unknown) => fail(req, res, error, requestId, path));
   };
 }
@@ -149,13 +166,13 @@ function pathOf(target: string | undefined): string {
 
 /** A bounded label for metrics: the route, never the raw path. */
 function routeName(path: string): string {
-  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer') return path;
+  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path === '/concepts' || path === '/archive' || path === '/explorer' || path === '/schema.graphql') return path;
   if (path.startsWith('/assets/')) return '/assets';
   if (path.startsWith('/tags/')) return '/tags/:slug';
   if (path === '/subscribe' || path === '/confirm' || path === '/unsubscribe') return path;
   if (path.startsWith('/daily')) return path.includes('email') ? '/daily/:date/email' : path === '/daily' ? '/daily' : '/daily/:date';
   if (/^\/feed\/daily\.(rss|atom|json)$/.test(path)) return path;
-  if (path.startsWith('/concepts/')) return '/concepts/:slug';
+  if (path.startsWith('/concepts/')) return path.endsWith('/diagram.svg') ? '/concepts/:slug/diagram.svg' : '/concepts/:slug';
   if (path.startsWith('/explorer/')) return '/explorer';
   return 'other';
 }

@@ -4,18 +4,18 @@ import type { EditionDeps } from '../daily/build.js';
 import { editionView } from '../daily/edition-view.js';
 import { listEditions } from '../daily/editions.queries.js';
 import { editionForReading, newestEditionForReading, type ReadEdition } from '../daily/reading.js';
-import { conceptsBySlugs } from '../content/concepts.queries.js';
 import { editionJson } from '../feeds/edition-json.js';
 import { renderAtom } from '../feeds/atom.js';
 import { renderEmailHtml } from '../feeds/email-html.js';
 import { renderEmailText } from '../feeds/email-text.js';
 import { renderJsonFeed } from '../feeds/json-feed.js';
 import { renderRss } from '../feeds/rss.js';
-import type { SiteInfo } from '../feeds/edition-view.js';
+import type { EditionView, SiteInfo } from '../feeds/edition-view.js';
 import { dateIn } from '../shared/dates.js';
 import { AppError } from '../shared/errors.js';
 import { isConditional, notModified, type Validators } from './conditional.js';
 import { sendError } from './respond.js';
+import type { RestRateLimit } from './rest-rate-limit.js';
 import { dataVersion } from '../cache/data-version.js';
 import { Lru } from '../cache/lru.js';
 
@@ -24,11 +24,13 @@ const forever = 'public, max-age=31536000, immutable';
 const aWhile = 'public, max-age=300';
 const previewReuseMs = 60_000;
 
-const feedTypes = {
-  rss: { type: 'application/rss+xml; charset=utf-8', render: renderRss },
+type FeedRenderer = (editions: EditionView[], site: SiteInfo, selfUrl: string, now: Date) => string;
+/** Only Atom has to say when an empty feed was updated; the others leave the date out. */
+const feedTypes: Record<'rss' | 'atom' | 'json', { type: string; render: FeedRenderer }> = {
+  rss: { type: 'application/rss+xml; charset=utf-8', render: (e, s, u) => renderRss(e, s, u) },
   atom: { type: 'application/atom+xml; charset=utf-8', render: renderAtom },
-  json: { type: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
-} as const;
+  json: { type: 'application/feed+json; charset=utf-8', render: (e, s, u) => renderJsonFeed(e, s, u) },
+};
 
 const conceptPath = /^\/concepts\/([a-z0-9-]+)$/;
 const dailyPath = /^\/daily(?:\/(\d{4}-\d{2}-\d{2}))?(?:\/(email\.html|email\.txt))?\/?$/;
@@ -77,8 +79,18 @@ interface Cached {
  * Concept cards have their own, larger cache, so a client walking the whole library cannot push
  * the editions out.
  */
-export function dailyRoutes(deps: EditionDeps & { origin: () => string; headers?: Record<string, string> }) {
+export function dailyRoutes(
+  deps: EditionDeps & {
+    origin: () => string;
+    headers?: Record<string, string>;
+    /** The rate limit these routes share with /graphql (absent: not limited). */
+    rateLimit?: RestRateLimit;
+    /** A concept as GraphQL's `Concept` shape (src/graphql/concept-json.ts), or null for an unknown slug. */
+    conceptJson: (slug: string) => Promise<{ updatedAt: string } | null>;
+  },
+) {
   const constant = deps.headers ?? {};
+  const { rateLimit } = deps;
   const { db } = deps.database;
   const version = dataVersion(deps.database);
   const cache = new Lru<string, Cached>(256);
@@ -99,20 +111,25 @@ export function dailyRoutes(deps: EditionDeps & { origin: () => string; headers?
     const current = version.current();
     const hit = typeof current === 'number' ? standing(path, current) : undefined;
     if (!hit) return undefined;
-    send(req, res, hit, requestId);
+    const limits = rateLimit ? rateLimit.now(req, res) : noHeaders;
+    if (limits === false) return undefined;
+    if (limits) send(req, res, hit, requestId, limits);
     return hit.route;
   }
 
   /** Answers from the kept bytes, or renders (undefined: `render` already answered) and keeps them. */
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, route: string, render: () => Promise<Rendered | undefined>): Promise<true> {
+    const limits = rateLimit ? await rateLimit.charge(req, res) : noHeaders;
+    if (!limits) return true;
+    for (let i = 0; i < limits.length; i += 2) res.setHeader(limits[i]!, limits[i + 1]!);
     const current = await version.current();
     const hit = standing(path, current);
-    if (hit) return send(req, res, hit, requestId);
+    if (hit) return send(req, res, hit, requestId, noHeaders);
     const fresh = await render();
     if (!fresh) return true;
     const entry = cached(fresh, current, route, constant);
     cacheFor(path).set(path, entry);
-    return send(req, res, entry, requestId);
+    return send(req, res, entry, requestId, noHeaders);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<boolean> {
@@ -127,13 +144,12 @@ export function dailyRoutes(deps: EditionDeps & { origin: () => string; headers?
     const m = conceptPath.exec(path);
     if (m) {
       return answer(req, res, path, requestId, '/concepts/:slug', async () => {
-        const [concept] = await conceptsBySlugs(db, [m[1]!]);
+        const concept = await deps.conceptJson(m[1]!);
         if (!concept) {
           sendError(res, 404, 'NOT_FOUND', `no concept ${m[1]}`);
           return undefined;
         }
-        const { contentHash: _hash, ...card } = concept;
-        return rendered('application/json; charset=utf-8', JSON.stringify(card), concept.updatedAt, aWhile);
+        return rendered('application/json; charset=utf-8', JSON.stringify(concept), new Date(concept.updatedAt), aWhile);
       });
     }
     return false;
@@ -173,8 +189,10 @@ async function renderFeed(deps: EditionDeps, base: string, path: string, kind: s
   const feed = feedTypes[kind as keyof typeof feedTypes];
   const { rows } = await listEditions(deps.database.db, feedSize);
   const views = rows.map((e) => editionView(e, base));
-  const body = feed.render(views, site(base), `${base}${path}`);
-  return rendered(feed.type, body, rows[0]?.publishedAt ?? new Date(0), 'public, max-age=900');
+  // Before the first edition a feed is "updated" when it was rendered (kept until the data changes), not in 1970.
+  const renderedAt = new Date();
+  const body = feed.render(views, site(base), `${base}${path}`, renderedAt);
+  return rendered(feed.type, body, rows[0]?.publishedAt ?? renderedAt, 'public, max-age=900');
 }
 
 function rendered(type: string, text: string, lastModified: Date, cacheControl: string): Rendered {
@@ -207,12 +225,21 @@ function withVary(cors: Record<string, string>, route: string): Record<string, s
   return { ...cors, vary: cors.vary ? `accept, ${cors.vary}` : 'accept' };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, c: Cached, requestId: string): true {
-  if (isConditional(req) && notModified(req, res, c.validators, { ...c.constant, 'x-request-id': requestId })) return true;
+/** `limits`: the caller's rate-limit headers, as a flat list (empty when set already or not limited). */
+function send(req: IncomingMessage, res: ServerResponse, c: Cached, requestId: string, limits: string[]): true {
+  if (isConditional(req) && notModified(req, res, c.validators, { ...c.constant, ...Object.fromEntries(pairs(limits)), 'x-request-id': requestId })) return true;
   c.head[c.head.length - 1] = requestId;
-  res.writeHead(200, c.head);
+  res.writeHead(200, limits.length ? [...c.head, ...limits] : c.head);
   res.end(req.method === 'HEAD' ? undefined : c.body);
   return true;
+}
+
+const noHeaders: string[] = [];
+
+function pairs(list: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < list.length; i += 2) out.push([list[i]!, list[i + 1]!]);
+  return out;
 }
 
 /** The metrics label of a daily or feed path: bounded, never the raw date. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pickEncoding } from './negotiate.js';
 
 /**
  * GraphiQL and React as `npm run build` copied them into dist/explorer/, each also brotli- and
@@ -65,18 +66,6 @@ async function loadAsset(name: string, type: string): Promise<Asset> {
   return { type, etag: manifest[name]!.etag, identity: identity!, br: br!, gzip: gzip! };
 }
 
-/** The best encoding the client accepts: br, then gzip, else none (q=0 refuses one). */
-function encodingFor(accept: string | undefined): 'br' | 'gzip' | 'identity' {
-  const offered = new Map<string, number>();
-  for (const part of (accept ?? '').toLowerCase().split(',')) {
-    const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    offered.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
-  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : 'identity';
-}
-
 export async function explorerRoute(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (path === '/explorer') {
     res.writeHead(200, {
@@ -111,7 +100,7 @@ export async function explorerRoute(req: IncomingMessage, res: ServerResponse, p
     res.writeHead(304, headers).end();
     return true;
   }
-  const encoding = encodingFor(req.headers['accept-encoding']);
+  const encoding = pickEncoding(req.headers['accept-encoding']);
   const body = encoding === 'identity' ? asset.identity : asset[encoding];
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   headers['content-length'] = body.length;

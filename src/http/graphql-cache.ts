@@ -30,9 +30,15 @@ export interface CachedResponse {
   status: number;
   /** Apollo's headers (rate-limit headers left out: they are the caller's) and content-length, as writeHead's flat list. */
   head: string[];
+  /** The same for a GET: with the answer's ETag and its Cache-Control (public for anonymous reads) instead of no-store. */
+  getHead: string[];
+  /** Quoted, as sent; If-None-Match is compared with it. */
+  etag: string;
+  /** What a GET of this answer may be cached for (a 304 repeats it). */
+  cacheControl: string;
   body: Buffer;
-  /** The rate-limit charge the query made (undefined when that scope is not limited). */
-  charge: { cost: number; limit: number; windowSeconds: number } | undefined;
+  /** The rate limit of the scope that asked (undefined when it is not limited); a hit is charged `cachedCost`. */
+  charge: { limit: number; windowSeconds: number } | undefined;
 }
 
 /**
@@ -88,6 +94,20 @@ export class GraphQLResponseCache {
     return typeof current === 'number' && valid(hit, current, now) ? hit : undefined;
   }
 
+  /**
+   * An answer still valid for a GET request target already seen (path and query string, as sent),
+   * for this scope: one lookup, no URL parsing. `now` is a performance.now() reading.
+   */
+  forGet(target: string, scope: Scope, version: DataVersion, now: number): CachedResponse | undefined {
+    const known = this.bodies.get(getKey(target));
+    if (!known || known.contentType !== getContentType) return undefined;
+    let hit: CachedResponse | undefined;
+    for (const a of known.answers) if (a.kind === scope.kind && a.accept === scope.accept) hit = a.response;
+    if (!hit) return undefined;
+    const current = version.current(now);
+    return typeof current === 'number' && valid(hit, current, now) ? hit : undefined;
+  }
+
   /** The answer for a normalized document in `scope` (any body that normalizes to it). */
   get(scope: Scope, key: string, version: number): CachedResponse | undefined {
     const hit = this.responses.get(responseKey(scope, key));
@@ -118,6 +138,10 @@ export class GraphQLResponseCache {
     else known.answers.push(answer);
   }
 }
+
+/** GET request targets share the raw-body memo under their own content type. */
+export const getContentType = '\0GET';
+export const getKey = (target: string) => `GET ${target}`;
 
 /** The responses map's key: scope and normalized document. */
 const responseKey = (scope: Scope, key: string) => `${scope.kind}\0${scope.accept}\0${key}`;

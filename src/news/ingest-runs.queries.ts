@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { ingestRuns, ingestRunSources, sources } from '../db/schema/index.js';
+import type { IngestRun } from './ingest.js';
 
 /**
  * Whether everything published before `instant` has been fetched: a pass that started at or after
@@ -40,4 +42,23 @@ export async function ingestHistory(db: Db): Promise<IngestHistory> {
 export async function firstIngestAt(db: Db): Promise<Date | null> {
   const [row] = await queryRows<{ first: string | Date | null }>(db, sql`select min(started_at) as first from ingest_runs`);
   return row?.first ? new Date(row.first) : null;
+}
+
+/** A finished or running ingest pass with its outcome per fetched source (skipped sources left out), or undefined. */
+export async function ingestRunById(db: Db, id: number): Promise<IngestRun | undefined> {
+  const [run] = await db.select().from(ingestRuns).where(eq(ingestRuns.id, id));
+  if (!run) return undefined;
+  const outcomes = await db
+    .select({ outcome: ingestRunSources, url: sources.url, name: sources.name })
+    .from(ingestRunSources)
+    .innerJoin(sources, eq(sources.id, ingestRunSources.sourceId))
+    .where(and(eq(ingestRunSources.runId, id), ne(ingestRunSources.status, 'skipped')))
+    .orderBy(asc(sources.url));
+  return {
+    id: run.id,
+    trigger: run.trigger,
+    itemsNew: run.itemsNew,
+    sourcesFailed: run.sourcesFailed,
+    sources: outcomes.map(({ outcome, url, name }) => ({ ...outcome, url, name, status: outcome.status as 'ok' })),
+  };
 }

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { jsonObjectOf, jsonRowDecoder } from '../db/json-rows.js';
 import { queryRows, type Db } from '../db/client.js';
 import { concepts, stories, storyConcepts } from '../db/schema/index.js';
 import { conceptColumns, type ConceptRow } from '../content/concepts.queries.js';
-import { toPage, type Page } from '../content/pagination.js';
+import { toPage, type Page, type Window } from '../content/pagination.js';
 
 export type StoryRow = typeof stories.$inferSelect;
 
@@ -13,19 +13,32 @@ export interface StoryFilter {
   conceptSlug?: string | undefined;
 }
 
-/** Keyset position in the newest-first order: (effective_at, id) of the last row seen. */
+/**
+ * Keyset position in the newest-first order: (effective_at, id) of a row. `at` is the timestamp as
+ * PostgreSQL stores it, to the microsecond (a JS Date keeps milliseconds: a cursor built from one
+ * skipped rows stored within the same millisecond).
+ */
 export interface StoryKey {
-  at: Date;
+  at: string;
   id: number;
 }
 
-export const storyKey = (s: StoryRow) => `${s.effectiveAt.toISOString()}|${s.id}`;
+/** A story with the full-precision text of its effective_at, which its cursor carries. */
+export type PagedStoryRow = StoryRow & { cursorAt?: string };
+
+export const storyKey = (s: PagedStoryRow) => `${s.cursorAt ?? s.effectiveAt.toISOString()}|${s.id}`;
+
+const keyInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 export function parseStoryKey(key: string): StoryKey | undefined {
-  const [at, id] = key.split('|');
-  const date = new Date(at ?? '');
-  return Number.isNaN(date.getTime()) || !Number.isSafeInteger(Number(id)) ? undefined : { at: date, id: Number(id) };
+  const [at, id, ...rest] = key.split('|');
+  const n = Number(id);
+  if (rest.length || !at || !keyInstant.test(at) || Number.isNaN(new Date(at).getTime()) || !Number.isSafeInteger(n)) return undefined;
+  return { at, id: n };
 }
+
+/** effective_at as UTC text with microseconds: what cursors carry. */
+const cursorAtOf = (column: SQL | typeof stories.effectiveAt) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function filterWhere(filter: StoryFilter): SQL | undefined {
   return and(
@@ -38,21 +51,25 @@ function filterWhere(filter: StoryFilter): SQL | undefined {
   );
 }
 
-export async function listStories(db: Db, filter: StoryFilter, first: number, after?: StoryKey): Promise<Page<StoryRow>> {
+/** Rows older than `key` in the newest-first order (`older`), else newer. */
+function beyond(at: SQL | typeof stories.effectiveAt, id: SQL | typeof stories.id, key: StoryKey, older: boolean): SQL {
+  const op = sql.raw(older ? '<' : '>');
+  return sql`(${at} ${op} ${key.at}::timestamptz or (${at} = ${key.at}::timestamptz and ${id} ${op} ${key.id}))`;
+}
+
+/** The window's bounds: `after` is older in this order, `before` newer. */
+function windowWhere(window: Window<StoryKey>, at: SQL | typeof stories.effectiveAt = stories.effectiveAt, id: SQL | typeof stories.id = stories.id): SQL | undefined {
+  return and(window.after && beyond(at, id, window.after, true), window.before && beyond(at, id, window.before, false));
+}
+
+export async function listStories(db: Db, filter: StoryFilter, window: Window<StoryKey>): Promise<Page<PagedStoryRow>> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(stories), cursorAt: cursorAtOf(stories.effectiveAt) })
     .from(stories)
-    .where(
-      and(
-        filterWhere(filter),
-        after
-          ? or(lt(stories.effectiveAt, after.at), and(eq(stories.effectiveAt, after.at), lt(stories.id, after.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(stories.effectiveAt), desc(stories.id))
-    .limit(first + 1);
-  return toPage(rows, first);
+    .where(and(filterWhere(filter), windowWhere(window)))
+    .orderBy(...(window.backward ? [asc(stories.effectiveAt), asc(stories.id)] : [desc(stories.effectiveAt), desc(stories.id)]))
+    .limit(window.size + 1);
+  return toPage(rows, window);
 }
 
 export async function countStories(db: Db, filter: StoryFilter): Promise<number> {
@@ -74,19 +91,32 @@ export async function conceptsOfStories(db: Db, storyIds: readonly number[]) {
   return rows as { storyId: number; concept: ConceptRow }[];
 }
 
-/** The newest `limit` stories of each concept, in one statement (a lateral join). */
-export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], limit: number) {
-  const rows = await queryRows<{ concept_id: number; story: StoryRow }>(
+/** A window of each concept's stories, newest first (as listStories pages them), in one statement (a lateral join). */
+export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], window: Window<StoryKey>) {
+  const where = windowWhere(window, sql`st.effective_at`, sql`st.id`);
+  const order = sql.raw(window.backward ? 'st.effective_at asc, st.id asc' : 'st.effective_at desc, st.id desc');
+  const rows = await queryRows<{ concept_id: number; story: PagedStoryRow; cursor_at: string }>(
     db,
-    sql`select c.id as concept_id, ${storyJson} as story
+    sql`select c.id as concept_id, ${storyJson} as story, ${cursorAtOf(sql`s.effective_at`)} as cursor_at
         from unnest(${sql.raw(`ARRAY[${conceptIds.map(Number).join(',')}]::int[]`)}) as c(id)
         join lateral (
           select st.* from story_concepts sc join stories st on st.id = sc.story_id
-          where sc.concept_id = c.id order by st.effective_at desc, st.id desc limit ${limit}
-        ) s on true`,
+          where sc.concept_id = c.id ${where ? sql`and ${where}` : sql``} order by ${order} limit ${window.size + 1}
+        ) s on true
+        order by c.id, ${sql.raw(window.backward ? 's.effective_at asc, s.id asc' : 's.effective_at desc, s.id desc')}`,
   );
   if (decodeStory) for (const r of rows) decodeStory(r.story);
-  return rows.map((r) => ({ conceptId: Number(r.concept_id), story: r.story }));
+  return rows.map((r) => ({ conceptId: Number(r.concept_id), story: Object.assign(r.story, { cursorAt: r.cursor_at }) }));
+}
+
+/** Stories that mention each concept, counted in one statement. */
+export async function countStoriesOfConcepts(db: Db, conceptIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ conceptId: storyConcepts.conceptId, n: count() })
+    .from(storyConcepts)
+    .where(inArray(storyConcepts.conceptId, [...conceptIds]))
+    .groupBy(storyConcepts.conceptId);
+  return new Map(rows.map((r) => [r.conceptId, Number(r.n)]));
 }
 
 /** A story row as JSON under drizzle's keys, and what must be decoded in it (timestamps). */

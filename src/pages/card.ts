@@ -35,9 +35,8 @@ export interface FullCardOptions {
 }
 
 /**
- * A whole concept card. Sections come in reading order: the claim, the picture, the formula, the
- * explanations, the example, then what to read next. Concept.diagram (beside the image) and
- * Concept.quiz (self-check questions, after the example) take their places here when cards carry them.
+ * A whole concept card. Sections come in reading order: the claim, the picture and the diagram,
+ * the formula, the explanations, the example, the self-check questions, then what to read next.
  */
 export function fullCardHtml(card: CardView, styles: PageStyles, options: FullCardOptions): string {
   const h = options.level;
@@ -50,11 +49,13 @@ export function fullCardHtml(card: CardView, styles: PageStyles, options: FullCa
     `<p class="summary">${esc(card.summary)}</p>`,
     `</header>`,
     card.image ? imageHtml(card.image) : '',
+    card.diagram ? diagramHtml(card.diagram) : '',
     card.formula ? formulaHtml(card.formula, styles) : '',
     ...explanations.map(
       (e) => `<section class="explanation explanation--${esc(e.kind)}"><${sub}>${esc(kindLabel(e.kind))}</${sub}>${markdownHtml(e.body)}</section>`,
     ),
     `<section class="example"><${sub}>Example</${sub}>${markdownHtml(card.example)}</section>`,
+    !options.brief && card.quiz.length ? quizHtml(card, sub) : '',
     options.brief ? `<p class="more"><a href="${conceptHref(card.slug)}">The whole card: ${esc(card.name)}</a></p>` : moreHtml(card, sub),
   ];
   return `<article class="card card--full">${parts.join('\n')}</article>`;
@@ -71,6 +72,25 @@ function imageHtml(image: NonNullable<CardView['image']>): string {
     return `<figure class="card-image"><img src="${esc(image.url)}" alt="${esc(image.alt)}" loading="lazy"><figcaption>${credit}${source}</figcaption></figure>`;
   }
   return `<p class="card-image card-image--away">${externalLink(`Picture: ${image.alt}`, image.sourceUrl ?? image.url)}. ${credit}.</p>`;
+}
+
+/** The diagram, drawn by the project (scripts/draw-diagrams.mjs) and served from this origin. */
+function diagramHtml(diagram: NonNullable<CardView['diagram']>): string {
+  return `<figure class="card-diagram"><img src="${esc(diagram.url)}" alt="${esc(diagram.alt)}"></figure>`;
+}
+
+const letter = (index: number) => String.fromCharCode(65 + index);
+
+/** Self-check questions: each answer and its explanation open on demand, without script. */
+function quizHtml(card: CardView, sub: string): string {
+  const questions = card.quiz.map((q) => {
+    const choices = q.choices.map((c) => `<li>${esc(c)}</li>`).join('');
+    const answer = q.choices[q.answerIndex] ?? '';
+    return `<li class="quiz-question"><p class="quiz-prompt">${esc(q.question)}</p>` +
+      `<ol class="quiz-choices" type="A">${choices}</ol>` +
+      `<details class="quiz-answer"><summary>Show the answer</summary><p><strong>${letter(q.answerIndex)}. ${esc(answer)}</strong></p><p>${esc(q.explanation)}</p></details></li>`;
+  });
+  return `<section class="quiz"><${sub}>Check yourself</${sub}><ol class="quiz-questions">${questions.join('')}</ol></section>`;
 }
 
 function moreHtml(card: CardView, sub: string): string {

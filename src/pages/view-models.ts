@@ -40,6 +40,10 @@ export interface CardView extends ConceptSummary {
   /** In the card's order; bodies are Markdown. */
   explanations: { kind: string; body: string }[];
   references: { title: string; authors: string; year: number; url?: string | undefined }[];
+  /** Self-check questions; answerIndex is 0-based into choices. */
+  quiz: { question: string; choices: string[]; answerIndex: number; explanation: string }[];
+  /** The card's diagram, served from this origin. */
+  diagram: { url: string; alt: string } | null;
   related: ConceptLink[];
   prerequisites: ConceptLink[];
   /** The newest stories that mention it. */

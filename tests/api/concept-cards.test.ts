@@ -11,7 +11,8 @@ import { backend, createTestDatabase, type TestDatabase } from '../support/datab
  * loaders give it (`concept(slug:)` never takes the cards path).
  */
 const scalars = `id slug name title summary difficulty formula { unicode latex } example
-  image { url alt credit license sourceUrl } aliases references { title authors url year } updatedAt`;
+  image { url alt credit license sourceUrl } aliases references { title authors url year } updatedAt
+  quiz { question choices answerIndex explanation } diagram { url alt }`;
 const card = `${scalars}
   tags { id slug name description concepts(first: 2) { totalCount } }
   explanations { id kind body }
@@ -24,7 +25,7 @@ describe(`concept cards on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0', GRAPHQL_MAX_COST: '1000000' });
   });
   afterAll(async () => {
@@ -70,8 +71,8 @@ describe(`concept cards on ${backend}`, () => {
   });
 
   it('gives rows as drizzle does, timestamps as Dates (GraphQL prints an ISO string either way)', async () => {
-    const { rows: cards } = await conceptCards(database.db, {}, 5, undefined, { columns: ['name', 'updatedAt'], related: ['updatedAt'] });
-    const { rows } = await listConcepts(database.db, {}, 5);
+    const { rows: cards } = await conceptCards(database.db, {}, { size: 5, backward: false }, { columns: ['name', 'updatedAt'], related: ['updatedAt'] });
+    const { rows } = await listConcepts(database.db, {}, { size: 5, backward: false });
     expect(cards.map((c) => [c.concept.slug, c.concept.name, c.concept.updatedAt])).toEqual(rows.map((r) => [r.slug, r.name, r.updatedAt]));
     for (const card of cards) {
       expect(card.concept.updatedAt).toBeInstanceOf(Date);

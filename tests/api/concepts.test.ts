@@ -8,7 +8,7 @@ describe(`the concept API over HTTP on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database); // seeds the empty database, like `npm start`
   });
   afterAll(async () => {

@@ -13,7 +13,7 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC' });
     // The install's first pass ran ten days ago and one ran today: reading a past date publishes its edition.
     await database.db.execute(sql`insert into ingest_runs (trigger, status, started_at, finished_at, sources_total)
@@ -129,7 +129,7 @@ describe(`cached daily bytes follow rebuilds on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { EDITION_TIMEZONE: 'UTC', ADMIN_TOKEN: token, RATE_LIMIT_ANONYMOUS: '0' });
     // This install's first ingest was long ago, so past dates have editions to read (previews here).
     await database.db.execute(sql`insert into ingest_runs (trigger, status, started_at) values ('cli', 'abandoned', now() - interval '10 days')`);

@@ -20,7 +20,7 @@ describe(`explorer assets on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database);
   });
   afterAll(async () => {

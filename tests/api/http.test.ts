@@ -8,7 +8,7 @@ describe(`the HTTP server on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database);
   });
   afterAll(async () => {
@@ -125,7 +125,7 @@ describe(`the HTTP server on ${backend}`, () => {
 
 describe(`unexpected errors on ${backend}`, () => {
   it('are masked for clients and logged in full', async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ seeded: true });
     const { Writable } = await import('node:stream');
     const { pino } = await import('pino');
     const lines: string[] = [];
@@ -151,7 +151,7 @@ describe(`unexpected errors on ${backend}`, () => {
 
 describe.runIf(backend === 'postgres')('readiness while the database is away', () => {
   it('fails /readyz while PostgreSQL refuses connections and recovers when it returns', async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ seeded: true });
     const app = await startTestApp(database);
     const { openDatabase } = await import('../../src/db/client.js');
     const { adminUrl } = await import('../support/postgres-names.js');

@@ -30,8 +30,13 @@ describe(`behind a reverse proxy (PUBLIC_URL, TRUST_PROXY) on ${backend}`, () =>
   let app: RunningApp;
   let direct: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await database.db.execute(sql`insert into ingest_runs (trigger, status, finished_at, sources_total) values ('cli', 'succeeded', now(), 1)`);
+    database = await createTestDatabase({ seeded: true });
+    // An installation that has been ingesting for a week (`past` is not before its first news) and
+    // has just finished a pass (`past`'s news is in, so reading it publishes it).
+    await database.db.execute(
+      sql`insert into ingest_runs (trigger, status, started_at, finished_at, sources_total) values
+            ('cli', 'succeeded', now() - interval '7 days', now() - interval '7 days', 1), ('cli', 'succeeded', now(), now(), 1)`,
+    );
     const env = { EDITION_TIMEZONE: 'UTC', RATE_LIMIT_ANONYMOUS: '1000', RATE_LIMIT_WINDOW_SECONDS: '31536000', CORS_ORIGINS: 'https://app.example.org' };
     app = await startTestApp(database, { ...env, PUBLIC_URL: 'https://brief.example/', TRUST_PROXY: '127.0.0.1' });
     direct = await startTestApp(database, { ...env, CORS_ORIGINS: '*' });
@@ -55,6 +60,7 @@ describe(`behind a reverse proxy (PUBLIC_URL, TRUST_PROXY) on ${backend}`, () =>
   });
 
   it('links to where it listens when PUBLIC_URL is unset, whatever the Host', async () => {
+    expect((await get(direct.url, `/daily/${past}`, {})).status).toBe(200); // published: the feed has an item
     const res = await get(direct.url, '/feed/daily.json', { host: 'evil.example' });
     expect(res.body).toContain(`${direct.url}/daily/`);
     expect(res.body).not.toContain('evil.example');

@@ -8,7 +8,7 @@ describe(`SQL statements per query on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '0' }); // count the query's SQL alone
   });
   afterAll(async () => {

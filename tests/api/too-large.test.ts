@@ -43,7 +43,7 @@ describe(`oversized request bodies on ${backend}`, () => {
   let database: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database);
   });
   afterAll(async () => {

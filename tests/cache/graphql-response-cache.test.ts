@@ -18,7 +18,7 @@ describe(`GraphQL response cache, found by raw body, on ${backend}`, () => {
 
   const scope: Scope = { kind: 'key', accept: '' };
   const json = 'application/json';
-  const answer = (text: string): CachedResponse => ({ version: current, status: 200, head: [], body: Buffer.from(text), charge: undefined });
+  const answer = (text: string): CachedResponse => ({ version: current, status: 200, head: [], getHead: [], etag: '"e"', cacheControl: 'no-store', body: Buffer.from(text), charge: undefined });
   /** A cache holding an answer for each raw body, filled as the slow path fills it. */
   function cacheWith(...bodies: [raw: string, contentType: string, text: string][]): GraphQLResponseCache {
     const cache = new GraphQLResponseCache();

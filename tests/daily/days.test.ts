@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeedsDir } from '../../src/content/seeds/read-seeds.js';
-import { seedIfEmpty } from '../../src/content/seeds/seed-if-empty.js';
 import { explainEdition, publishEdition } from '../../src/daily/build.js';
 import { explainLines } from '../../src/daily/explain.js';
 import { conceptsForDate } from '../../src/daily/rotation/index.js';
@@ -104,8 +102,7 @@ describe(`several real-shaped days through the whole pipeline on ${backend}`, ()
   const titles = (edition: Awaited<ReturnType<typeof publishEdition>>) => edition.content.stories.map((s) => s.title);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedIfEmpty(database.db, defaultSeedsDir);
+    database = await createTestDatabase({ seeded: true });
     await database.db.execute(sql`delete from sources`); // no real feeds in tests
     server = await startFeedServer(Object.fromEntries(Object.entries(routes).map(([path, body]) => [path, (req, res) => xml(body())(req, res)])));
     for (const path of Object.keys(routes)) await addSource(database.db, { url: server.url(path), name: path.slice(1), weight: weights[path] });

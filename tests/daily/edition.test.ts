@@ -44,7 +44,7 @@ describe(`the daily edition on ${backend}`, () => {
   const token = 'edition-admin-token-0123456789';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { ADMIN_TOKEN: token, EDITION_TIMEZONE: 'UTC' });
     await database.db.execute(sql`delete from sources`); // no real feeds in tests
     server = await startFeedServer(Object.fromEntries(Object.entries(feeds).map(([p, body]) => [p, xml(body)])));

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeedsDir } from '../../src/content/seeds/read-seeds.js';
-import { seedIfEmpty } from '../../src/content/seeds/seed-if-empty.js';
 import { publishEdition } from '../../src/daily/build.js';
 import { editionForReading, publishWhenNewsIsIn } from '../../src/daily/reading.js';
 import { queryRows } from '../../src/db/client.js';
@@ -24,8 +22,7 @@ describe(`reading an edition that is not published on ${backend}`, () => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedIfEmpty(database.db, defaultSeedsDir); // concepts, and enabled sources nothing has fetched
+    database = await createTestDatabase({ seeded: true }); // concepts, and enabled sources nothing has fetched
   });
   afterAll(() => database.dispose());
 

@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeedsDir } from '../../src/content/seeds/read-seeds.js';
-import { seedIfEmpty } from '../../src/content/seeds/seed-if-empty.js';
 import { publishEdition } from '../../src/daily/build.js';
 import { runIngest } from '../../src/news/ingest.js';
 import { addSource } from '../../src/news/sources.queries.js';
@@ -31,8 +29,7 @@ describe.each(days)(`the real day %s through the whole pipeline on ${backend}`, 
   let server: Awaited<ReturnType<typeof startFeedServer>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedIfEmpty(database.db, defaultSeedsDir);
+    database = await createTestDatabase({ seeded: true });
     await database.db.execute(sql`delete from sources`);
     server = await startFeedServer(
       Object.fromEntries(manifest.sources.map((s) => [`/${s.file}`, xml(readFileSync(new URL(`${day}/${s.file}`, daysDir)))])),

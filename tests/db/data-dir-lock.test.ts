@@ -76,8 +76,9 @@ describe.runIf(backend === 'pglite')('two `mlbrief serve` started together on on
     return { child, outcome, exited, stderr: () => stderr };
   }
 
-  it('serves from exactly one; the other exits 2 with one clear line (10 races)', async () => {
-    for (let race = 0; race < 10; race++) {
+  // Before the exclusive create both took the lock in 3 of 6 tries: 5 races miss such a bug ~3 % of the time.
+  it('serves from exactly one; the other exits 2 with one clear line (5 races)', async () => {
+    for (let race = 0; race < 5; race++) {
       const [a, b] = [start(), start()];
       const outcomes = await Promise.all([a.outcome, b.outcome]);
       expect(outcomes.filter((o) => o.serving), `race ${race}: ${a.stderr()} | ${b.stderr()}`).toHaveLength(1);

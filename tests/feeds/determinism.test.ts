@@ -13,7 +13,7 @@ function renderAll(editions: EditionView[]): string[] {
   const latest = editions.at(-1)!;
   return [
     renderRss(editions, site, selfUrl('rss')),
-    renderAtom(editions, site, selfUrl('atom')),
+    renderAtom(editions, site, selfUrl('atom'), new Date('2026-11-28T00:05:00Z')),
     renderJsonFeed(editions, site, selfUrl('json')),
     JSON.stringify(editionJson(latest)),
     renderEmailHtml(latest, site),

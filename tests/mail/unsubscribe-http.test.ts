@@ -15,7 +15,7 @@ describe(`unsubscribing from a daily e-mail on ${backend}`, () => {
   const links = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     smtp = await startSmtpServer();
     app = await startApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, PUBLIC_URL: origin }), logger: pino({ level: 'silent' }), database });
     await addSubscribers(database.db, ['click@example.org', 'page@example.org', 'api@example.org']);

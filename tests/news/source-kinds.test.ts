@@ -33,7 +33,7 @@ describe(`a source's kind and publisher on ${backend}`, () => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     app = await startTestApp(database, { ADMIN_TOKEN: token });
     await database.db.execute(sql`delete from sources`);
     server = await startFeedServer({ '/links': (req, res) => xml(body)(req, res), '/pinned': (req, res) => xml(offSite)(req, res) });

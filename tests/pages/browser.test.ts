@@ -108,6 +108,38 @@ describe.skipIf(!haveChromium)(`the reader in Chromium on ${backend}`, () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows a card's diagram at 360 px and its self-check, whose answer opens with a tap and no script", async () => {
+    const { page, problems } = await open(360, { touch: true });
+    await page.goto(`${fx.app.url}/concepts/residual-connections`);
+    const img = page.locator('.card-diagram img');
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction("document.querySelector('.card-diagram img').complete");
+    expect(await page.evaluate<number>("document.querySelector('.card-diagram img').naturalWidth")).toBeGreaterThan(0);
+    expect((await img.getAttribute('alt'))!.length).toBeGreaterThan(40);
+    expect((await img.boundingBox())!.width).toBeLessThanOrEqual(360);
+    expect(await overflow(page)).toBe(0);
+    const first = page.locator('.quiz-question').first();
+    expect(await first.locator('.quiz-answer p').first().isVisible()).toBe(false);
+    await first.locator('summary').tap();
+    expect(await first.locator('.quiz-answer p').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/reader-card-diagram-360.png`, fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('draws a diagram opened on its own under its CSP, light or dark, with nothing refused', async () => {
+    const fills: string[] = [];
+    for (const dark of [false, true]) {
+      const { page, problems } = await open(480, { dark });
+      const res = await page.goto(`${fx.app.url}/concepts/residual-connections/diagram.svg`);
+      expect(res?.headers()['content-type']).toBe('image/svg+xml');
+      // The inline <style> applies (the CSP allows it): the background follows the colour scheme.
+      fills.push(await page.evaluate<string>("getComputedStyle(document.querySelector('rect.bg')).fill"));
+      expect(problems).toEqual([]);
+    }
+    expect(fills).toEqual(['rgb(255, 255, 255)', 'rgb(26, 29, 36)']);
+  });
+
   it('walks the deck by keyboard and by swipe, flips cards and keeps the place in localStorage', async () => {
     const { page, problems } = await open(360, { touch: true });
     await page.goto(`${fx.app.url}/concepts`);

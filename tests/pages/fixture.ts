@@ -25,7 +25,7 @@ export interface ReaderFixture {
  * today's and yesterday's editions published.
  */
 export async function readerFixture(): Promise<ReaderFixture> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ seeded: true });
   // Yesterday's news is today's edition (a morning paper): date the items inside that window.
   const at = (hours: number) => new Date(startOfDay(today, 'UTC').getTime() - hours * 3_600_000).toUTCString();
   const feeds = await startFeedServer({
@@ -54,7 +54,7 @@ export async function readerFixture(): Promise<ReaderFixture> {
     // The seeded real feeds: tests never reach the internet.
     await database.db.execute(sql`delete from sources`);
     for (const [path, name] of [['/lab', 'Lab'], ['/news', 'News'], ['/blog', 'Blog']] as const) {
-      const added = await gql(app.url, `mutation($url: String!, $name: String) { addSource(input: { url: $url, name: $name, weight: 5 }) { id } }`, { url: feeds.url(path), name }, admin);
+      const added = await gql(app.url, `mutation($url: String!, $name: String) { addSource(input: { url: $url, name: $name, publisher: $name, weight: 5 }) { id } }`, { url: feeds.url(path), name }, admin);
       if (added.errors) throw new Error(JSON.stringify(added.errors));
     }
     const run = await gql(app.url, 'mutation { runIngest { itemsNew sourcesFailed } }', {}, admin);

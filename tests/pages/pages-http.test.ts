@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conceptsBySlugs } from '../../src/content/concepts.queries.js';
+import { queryRows } from '../../src/db/client.js';
 import { gql } from '../support/app.js';
 import { backend } from '../support/database.js';
 import { browserAccept, readerFixture, today, yesterday, type ReaderFixture } from './fixture.js';
@@ -56,7 +57,7 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     const stories = [...html.matchAll(/<li class="story" value="(\d)">/g)].map((m) => Number(m[1]));
     expect(stories).toEqual(data.topStories.map((s: any) => s.rank));
     expect(html).toMatch(/<span class="publisher">(Lab|News)<\/span> · also covered by <a href="https:\/\/lab\.example\.org\/residual" rel="noopener">(News|Lab)<\/a>/);
-    expect(html).toMatch(/<strong>Why it matters<\/strong><\/p><ul><li>Covered by 2 sources: (Lab and News|News and Lab)\.<\/li>/);
+    expect(html).toMatch(/<strong>Why it matters<\/strong><\/p><ul><li>Covered by 2 publishers: (Lab and News|News and Lab)\.<\/li>/);
     expect(html).not.toMatch(/weight 5/);
     expect(html).toContain('Concepts: <a href="/concepts/residual-connections">Residual connections</a>');
     expect(html).toMatch(/<form method="post" action="\/subscribe">[\s\S]*<input id="subscribe-email" name="email" type="email"/);
@@ -80,7 +81,7 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     for (const p of card.prerequisites) expect(html).toContain(`<a href="/concepts/${p.slug}">${p.name}</a>`);
     expect(html).toContain('<a href="https://lab.example.org/residual" rel="noopener">Residual connections make 1,000-layer transformers trainable</a>');
     // The picture lives on another origin: a link with its credit and licence, never an <img> from there.
-    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/<img src="(https?:)?\/\//);
     expect(html).toContain(`${card.image.credit}, ${card.image.license}`);
   });
 
@@ -133,6 +134,55 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     expect((await raw(`${url}/`, { accept: browserAccept, 'accept-encoding': 'br', 'if-modified-since': br.headers['last-modified'] as string })).status).toBe(304);
     const card = await raw(`${url}/concepts/dropout`, { accept: browserAccept });
     expect((await raw(`${url}/concepts/dropout`, { accept: browserAccept, 'if-none-match': card.headers.etag as string })).status).toBe(304);
+  });
+
+  it("serves a card's diagram as an SVG that can run nothing, cached and compressed like a page; 404 for a card without one", async () => {
+    const [row] = await queryRows<{ slug: string; alt: string; svg: string }>(
+      fx.database.db,
+      sql`select slug, diagram_alt as alt, diagram_svg as svg from concepts where diagram_svg is not null and status = 'published' order by slug limit 1`,
+    );
+    const path = `/concepts/${row!.slug}/diagram.svg`;
+    // An <img> asks with an image Accept header; a browser opening the file asks for HTML first.
+    for (const accept of ['image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8', browserAccept]) {
+      const res = await raw(`${url}${path}`, { accept });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers['content-type']).toBe('image/svg+xml');
+      expect(res.body.toString('utf8')).toBe(row!.svg);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
+      expect(res.headers.vary).toBe('accept-encoding');
+    }
+    const br = await raw(`${url}${path}`, { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body.length).toBeLessThan(row!.svg.length / 2);
+    const again = await raw(`${url}${path}`, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string });
+    expect(again.status).toBe(304);
+    expect(again.headers['content-security-policy']).toBe(br.headers['content-security-policy']);
+    expect((await raw(`${url}${path}`, { 'if-none-match': br.headers.etag as string })).status).toBe(200);
+
+    const [without] = await queryRows<{ slug: string }>(fx.database.db, sql`select slug from concepts where diagram_svg is null and status = 'published' order by slug limit 1`);
+    for (const missing of [`/concepts/${without!.slug}/diagram.svg`, '/concepts/no-such-concept/diagram.svg']) {
+      const res = await fetch(`${url}${missing}`, { headers: { accept: 'image/*' } });
+      expect(res.status, missing).toBe(404);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('shows the diagram and the self-check on the card page, as valid HTML within its CSP', async () => {
+    const [row] = await queryRows<{ slug: string; alt: string; quiz: any }>(
+      fx.database.db,
+      sql`select slug, diagram_alt as alt, quiz from concepts where diagram_svg is not null and jsonb_array_length(quiz) > 0 and status = 'published' order by slug limit 1`,
+    );
+    const quiz = typeof row!.quiz === 'string' ? JSON.parse(row!.quiz) : row!.quiz;
+    const res = await page(`${url}/concepts/${row!.slug}`);
+    const html = await res.text();
+    expect(html).toContain(`<img src="/concepts/${row!.slug}/diagram.svg" alt="${row!.alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}">`);
+    expect(html.match(/<details class="quiz-answer">/g)).toHaveLength(quiz.length);
+    expect(await htmlProblems(html)).toEqual([]);
+    expect(policyProblems(html, res.headers.get('content-security-policy'))).toEqual([]);
+    const img = await fetch(`${url}/concepts/${row!.slug}/diagram.svg`);
+    expect(img.status).toBe(200);
   });
 
   it('keeps each page within 100 KB compressed (HTML, CSS and JS; fonts aside)', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conceptsReason, coverageReason, relevanceReason, weightReason } from '../../src/daily/rank/reasons.js';
 import { renderArchivePage } from '../../src/pages/archive-page.js';
 import { reasonsInWords, renderBriefPage } from '../../src/pages/brief-page.js';
 import { renderConceptPage } from '../../src/pages/concept-page.js';
@@ -31,6 +32,11 @@ const card: CardView = {
     { kind: 'pitfall', body: '# Not a heading\nOverflow: subtract the max first.' },
   ],
   references: [{ title: 'A paper', authors: 'A. Author', year: 2020, url: 'https://example.org/paper' }, { title: 'A book', authors: 'B. Author', year: 1999 }],
+  quiz: [
+    { question: `What do softmax outputs sum to? ${hostile}`, choices: ['0', '1', `The largest score ${hostile}`], answerIndex: 1, explanation: `Normalising makes them a distribution. ${hostile}` },
+    { question: 'Does adding a constant to every score change the output?', choices: ['Yes', 'No', 'Only for negative scores'], answerIndex: 1, explanation: 'The constant cancels in the ratio.' },
+  ],
+  diagram: { url: '/concepts/softmax/diagram.svg', alt: `Softmax of three scores as bars ${hostile}` },
   related: [{ slug: 'logistic-regression', name: 'Logistic regression' }],
   prerequisites: [{ slug: 'linear-regression', name: 'Linear regression' }],
   stories: [{ title: 'A story', url: 'https://news.example.org/a', sourceName: 'News', publishedAt: new Date('2026-11-26T10:00:00Z') }],
@@ -49,7 +55,8 @@ const brief: BriefView = {
       summary: 'What happened.',
       sourceName: 'Lab',
       alsoCoveredBy: [{ sourceName: 'News', url: 'https://news.example.org/x' }, { sourceName: 'Blog', url: null }],
-      reasons: ['covered by 3 sources: Lab, News and Blog', 'from Lab, weight 5', 'mentions Softmax', 'about machine learning (mentions: softmax)'],
+      // The ranker's own sentences (src/daily/rank/reasons.ts), so a change of wording there shows here.
+      reasons: [coverageReason(['Lab', 'News', 'Blog']), weightReason('Lab', 'lab.example.org', 5), conceptsReason(['Softmax']), relevanceReason(0.93, ['softmax'])],
       concepts: [{ slug: 'softmax', name: 'Softmax' }],
     },
   ],
@@ -88,7 +95,7 @@ describe('page renderers', () => {
     expect(html).toContain('<a class="tag" href="/tags/deep-learning-basics">Deep-learning basics</a>');
     expect(html).toContain('<a href="https://news.example.org/a" rel="noopener">A story</a>');
     // The picture is elsewhere: credited, licensed, never loaded (and a bad source URL never linked).
-    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<img src="https://upload.example.org');
     expect(html).toContain('Someone, via Commons, CC BY 4.0');
     expect(html).toContain('<link rel="canonical" href="https://mlbrief.example/concepts/softmax">');
   });
@@ -98,9 +105,29 @@ describe('page renderers', () => {
     expect(html).toContain('<img src="/images/softmax.png" alt="A bar chart" loading="lazy"><figcaption>Someone, via Commons, CC BY 4.0 (<a href="https://commons.example.org/f" rel="noopener">source</a>)</figcaption>');
   });
 
+  it('show the diagram with its alt text, and the quiz as a self-check whose answers open without script', () => {
+    const { html } = renderConceptPage(site, card);
+    expect(html).toContain('<figure class="card-diagram"><img src="/concepts/softmax/diagram.svg" alt="Softmax of three scores as bars &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;"></figure>');
+    expect(html).toContain('<h2>Check yourself</h2>');
+    const questions = [...html.matchAll(/<li class="quiz-question">([\s\S]*?)<\/details><\/li>/g)].map((m) => m[1]!);
+    expect(questions).toHaveLength(2);
+    expect(questions[0]).toContain('<ol class="quiz-choices" type="A"><li>0</li><li>1</li><li>The largest score &lt;script&gt;');
+    expect(questions[0]).toContain('<details class="quiz-answer"><summary>Show the answer</summary><p><strong>B. 1</strong></p><p>Normalising makes them a distribution. &lt;script&gt;');
+    expect(questions[1]).toContain('<strong>B. No</strong>');
+    // The order on the card: the diagram before the formula, the quiz after the example and before what to read next.
+    expect(html.indexOf('card-diagram')).toBeLessThan(html.indexOf('class="formula'));
+    expect(html.indexOf('<h2>Example</h2>')).toBeLessThan(html.indexOf('Check yourself'));
+    expect(html.indexOf('Check yourself')).toBeLessThan(html.indexOf('<h2>Tags</h2>'));
+    // The brief shows a card short: its diagram, but no quiz.
+    const brief = renderBriefPage(site, { date: '2026-11-27', preview: false, conceptOfTheDay: card, concepts: [], stories: [] }, '/').html;
+    expect(brief).toContain('card-diagram');
+    expect(brief).not.toContain('Check yourself');
+    expect(renderConceptPage(site, { ...card, quiz: [], diagram: null }).html).not.toMatch(/card-diagram|Check yourself/);
+  });
+
   it('give the reasons in words, without those that tell a reader nothing', () => {
-    expect(reasonsInWords(['covered by 1 source: Lab', 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
-    expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 sources: Lab, News and Blog.', 'Mentions Softmax.']);
+    expect(reasonsInWords([coverageReason(['Lab']), 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
+    expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 publishers: Lab, News and Blog.', 'Mentions Softmax.']);
     const { html } = renderBriefPage(site, brief, '/');
     expect(html).toContain('also covered by <a href="https://news.example.org/x" rel="noopener">News</a> and Blog');
     expect(html).toContain('<h3>Big news &lt;script&gt;');

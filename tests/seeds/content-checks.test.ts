@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cardStandardProblems } from '../../src/content/seeds/card-standard.js';
 import { libraryProblems } from '../../src/content/seeds/library-problems.js';
+import { readSeedLibrary } from '../../src/content/seeds/read-seeds.js';
 import { arxivProblem, referenceProblems } from '../../src/content/seeds/reference-problems.js';
 import { conceptSeed, quizSeed, type ConceptSeed } from '../../src/content/seeds/seed.schema.js';
 
@@ -90,5 +93,43 @@ describe('quiz questions', () => {
   it('are at most three per card', () => {
     expect(() => card('a', { quiz: [question, question, question] })).not.toThrow();
     expect(() => card('a', { quiz: [question, question, question, question] })).toThrow();
+  });
+});
+
+describe('the card standard', () => {
+  const question = { question: 'Q?', choices: ['a', 'b', 'c'], answerIndex: 0, explanation: 'a because.' };
+  const complete = (slug: string, overrides: Partial<Record<keyof ConceptSeed, unknown>> = {}) =>
+    card(slug, {
+      quiz: [question],
+      explanations: [
+        { kind: 'intuition', body: 'x' },
+        { kind: 'pitfall', body: 'y' },
+        { kind: 'example', body: 'z' },
+      ],
+      references: [{ title: `On ${slug}`, authors: 'Someone', year: 2020, url: 'https://doi.org/10.1000/x' }],
+      ...overrides,
+    });
+
+  it('names each thing a published card lacks', () => {
+    expect(cardStandardProblems([complete('a')])).toEqual([]);
+    expect(cardStandardProblems([complete('a', { quiz: [] })])).toEqual(['a: no quiz']);
+    expect(cardStandardProblems([complete('a', { references: [{ title: 'T', authors: 'A', year: 2020 }] })])).toEqual([
+      'a: reference without url "T"',
+    ]);
+    expect(cardStandardProblems([card('a', { quiz: [question], references: [{ title: 'T', authors: 'A', year: 2020, url: 'https://doi.org/10.1/x' }] })])).toEqual([
+      'a: fewer than 3 explanation kinds (2)',
+    ]);
+    const outOfRange = complete('a');
+    outOfRange.quiz[0]!.answerIndex = 3; // the schema refuses this; the check must not rely on it
+    expect(cardStandardProblems([outOfRange])).toEqual(['a: quiz 1 answerIndex 3 out of range for 3 choices']);
+  });
+
+  it('leaves drafts alone', () => {
+    expect(cardStandardProblems([card('a', { status: 'draft' })])).toEqual([]);
+  });
+
+  it('holds for every published card in seeds/', async () => {
+    const library = await readSeedLibrary(path.resolve(import.meta.dirname, '../../seeds'));
+    expect(cardStandardProblems(library.concepts)).toEqual([]);
   });
 });

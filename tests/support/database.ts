@@ -14,17 +14,20 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the suite's backend. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of the suite's backend: empty, or with `seeded` already holding the
+ * library from seeds/ exactly as `serve` seeds an empty database (copied from a template).
+ */
+export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    const template = new Blob([await readFile(inject(options.seeded ? 'pgliteSeededTemplate' : 'pgliteTemplate'))]);
     const database = await openDatabase({ dataDir: 'memory://', template });
     return { ...database, dispose: () => database.close() };
   }
   const name = `mlbrief_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1 });
-  await admin.db.execute(sql.raw(`create database "${name}" template "${inject('postgresTemplate')}"`));
+  await admin.db.execute(sql.raw(`create database "${name}" template "${inject(options.seeded ? 'postgresSeededTemplate' : 'postgresTemplate')}"`));
   const url = databaseUrl(serverUrl, name);
   const database = await openDatabase({ url, dataDir: '' });
   return {

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { existsSync } from 'node:fs';
+import { readDiagrams, type DiagramSeed } from './read-diagrams.js';
 import { conceptSeed, sourcesFile, tagsFile, type ConceptSeed, type SourceSeed, type TagSeed } from './seed.schema.js';
 
 export const defaultSeedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
@@ -13,6 +14,8 @@ export interface SeedLibrary {
   tags: TagSeed[];
   concepts: ConceptSeed[];
   sources: SourceSeed[];
+  /** Drawn by scripts/draw-diagrams.mjs into seeds/diagrams/; checks of cards alone may leave them out. */
+  diagrams?: DiagramSeed[];
 }
 
 /** Reads and validates every seed file; the first invalid one fails with its file and field. */
@@ -23,7 +26,7 @@ export async function readSeedLibrary(seedsDir: string): Promise<SeedLibrary> {
   for (const file of files) concepts.push(await readConceptFile(file, seedsDir));
   const sourcesPath = path.join(seedsDir, 'sources.yaml');
   const sources = existsSync(sourcesPath) ? (await readSeedFile(sourcesPath, sourcesFile, seedsDir)).sources : [];
-  return { tags, concepts, sources };
+  return { tags, concepts, sources, diagrams: await readDiagrams(seedsDir) };
 }
 
 export async function readConceptFile(file: string, seedsDir: string): Promise<ConceptSeed> {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { lockKeys, waitForLock } from '../../db/locks.js';
 import { conceptRelations, concepts, conceptTags, explanations, sources, tags } from '../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
+import type { DiagramSeed } from './read-diagrams.js';
 import type { SeedLibrary } from './read-seeds.js';
 import type { ConceptSeed } from './seed.schema.js';
 
@@ -65,9 +66,10 @@ function upsertLibrary(db: Db, library: SeedLibrary): Promise<SeedResult> {
     const counts = { tags: library.tags.length, concepts: library.concepts.length, sources: library.sources.length };
     if (library.concepts.length === 0) return { ...counts, changed: 0 };
 
+    const diagrams = new Map((library.diagrams ?? []).map((d) => [d.slug, d]));
     const changed = await tx
       .insert(concepts)
-      .values(library.concepts.map(conceptRow))
+      .values(library.concepts.map((card) => conceptRow(card, diagrams.get(card.slug))))
       .onConflictDoUpdate({
         target: concepts.slug,
         set: Object.fromEntries(
@@ -97,10 +99,13 @@ const updatableColumns = [
   'imageSourceUrl',
   'aliases',
   'references',
+  'quiz',
+  'diagramSvg',
+  'diagramAlt',
   'contentHash',
 ] as const;
 
-function conceptRow(card: ConceptSeed) {
+function conceptRow(card: ConceptSeed, diagram: DiagramSeed | undefined) {
   return {
     slug: card.slug,
     name: card.name,
@@ -118,7 +123,12 @@ function conceptRow(card: ConceptSeed) {
     imageSourceUrl: card.image?.sourceUrl ?? null,
     aliases: card.aliases,
     references: card.references,
-    contentHash: createHash('sha256').update(JSON.stringify(card)).digest('hex'),
+    quiz: card.quiz,
+    diagramSvg: diagram?.svg ?? null,
+    diagramAlt: diagram?.alt ?? null,
+    // The diagram is hashed with the card (and its absence too): hashes made before quiz and
+    // diagrams were stored differ from these, so every card is written once more with them.
+    contentHash: createHash('sha256').update(JSON.stringify({ card, diagram: diagram ? { alt: diagram.alt, svg: diagram.svg } : null })).digest('hex'),
   };
 }
 
@@ -162,7 +172,7 @@ async function replaceChildRows(db: Db, library: SeedLibrary, changed: { id: num
 }
 
 /** Unknown tags or related slugs would break the foreign keys halfway; name them up front. */
-function assertReferencesResolve({ tags: tagSeeds, concepts: cards }: SeedLibrary): void {
+function assertReferencesResolve({ tags: tagSeeds, concepts: cards, diagrams = [] }: SeedLibrary): void {
   const tagSlugs = new Set(tagSeeds.map((t) => t.slug));
   const slugs = new Set(cards.map((c) => c.slug));
   for (const card of cards) {
@@ -173,5 +183,7 @@ function assertReferencesResolve({ tags: tagSeeds, concepts: cards }: SeedLibrar
       throw new AppError('INVALID_SEED', `concept ${card.slug}: related: "${badRelation}" is not another concept in seeds/`);
     }
   }
+  const orphan = diagrams.find((d) => !slugs.has(d.slug));
+  if (orphan) throw new AppError('INVALID_SEED', `seeds/diagrams/${orphan.slug}.svg: there is no concept ${orphan.slug}`);
 }
 

@@ -34,6 +34,19 @@ export interface Reference {
   url?: string | undefined;
 }
 
+/** A self-check question; `answerIndex` is 0-based into `choices`. */
+export interface QuizQuestion {
+  question: string;
+  choices: string[];
+  answerIndex: number;
+  explanation: string;
+}
+
+/** Any question whose answer is not a whole index into an array of two or more choices. */
+const badQuizQuestion =
+  '$[*] ? (!(@.question.type() == "string" && @.explanation.type() == "string" && @.choices.type() == "array" && @.choices.size() >= 2' +
+  ' && @.answerIndex.type() == "number" && @.answerIndex == @.answerIndex.floor() && @.answerIndex >= 0 && @.answerIndex < @.choices.size()))';
+
 export const concepts = pgTable(
   'concepts',
   {
@@ -54,6 +67,10 @@ export const concepts = pgTable(
     imageSourceUrl: text('image_source_url'),
     aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
     references: jsonb('references').$type<Reference[]>().notNull().default([]),
+    quiz: jsonb('quiz').$type<QuizQuestion[]>().notNull().default([]),
+    // The card's SVG diagram (drawn by scripts/draw-diagrams.mjs); served, never sent with the row.
+    diagramSvg: text('diagram_svg'),
+    diagramAlt: text('diagram_alt'),
     // Lets `mlbrief seed` skip unchanged cards, so seeding twice leaves updated_at alone.
     contentHash: text('content_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -78,6 +95,12 @@ export const concepts = pgTable(
       sql`${t.imageUrl} is null or (${t.imageCredit} is not null and ${t.imageLicense} is not null and ${t.imageAlt} is not null)`,
     ),
     check('concepts_formula_pair', sql`(${t.formulaUnicode} is null) = (${t.formulaLatex} is null)`),
+    check(
+      'concepts_quiz_answerable',
+      sql`jsonb_typeof(${t.quiz}) = 'array' and jsonb_array_length(${t.quiz}) <= 3 and not jsonb_path_exists(${t.quiz}, ${sql.raw(`'${badQuizQuestion}'`)})`,
+    ),
+    // A diagram is shown only with its alt text.
+    check('concepts_diagram_described', sql`(${t.diagramSvg} is null) = (${t.diagramAlt} is null)`),
   ],
 );
 

@@ -39,22 +39,36 @@ export function queryCost(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
+  options: CostOptions = {},
 ): number {
   const fragments = fragmentsOf(document);
-  const costs = operationsToRun(document, operationName).map((op) => operationCost(schema, fragments, variables ?? {}, op));
+  const costs = operationsToRun(document, operationName).map((op) => operationCost(schema, fragments, variables ?? {}, op, options));
   // Averaged introspection lists leave float noise; refuse to round 3201.0000001 up to 3202.
   return Math.ceil(Math.max(0, ...costs) - 1e-6);
 }
 
-function operationCost(schema: GraphQLSchema, fragments: Fragments, variables: Record<string, unknown>, op: OperationDefinitionNode): number {
+export interface CostOptions {
+  /**
+   * Price `__schema` and `__type` at INTROSPECTION_POINTS each, whatever they select: the schema is
+   * static, so what a client is charged for reading it is flat (the standard introspection query of
+   * GraphiQL and codegen costs a few points). The query limits still measure it in full.
+   */
+  flatIntrospection?: boolean;
+}
+
+/** What a root `__schema` or `__type` field is charged with `flatIntrospection`. */
+export const INTROSPECTION_POINTS = 1;
+
+function operationCost(schema: GraphQLSchema, fragments: Fragments, variables: Record<string, unknown>, op: OperationDefinitionNode, options: CostOptions): number {
   const root = schema.getRootType(op.operation);
   if (!root) return 0;
   const listSizes = introspectionListSizes(schema);
   const memo = new Map<string, number>();
   const active = new Set<string>();
 
+  /** The page size: `first`, else `last` (a backward page holds as many). */
   const firstOf = (node: FieldNode, field: GraphQLField<unknown, unknown>): number => {
-    const arg = node.arguments?.find((a) => a.name.value === 'first')?.value;
+    const arg = (node.arguments?.find((a) => a.name.value === 'first') ?? node.arguments?.find((a) => a.name.value === 'last'))?.value;
     let value: unknown;
     if (arg?.kind === Kind.VARIABLE) {
       const name = arg.name.value;
@@ -70,7 +84,7 @@ function operationCost(schema: GraphQLSchema, fragments: Fragments, variables: R
 
   const objectsPerParent = (node: FieldNode, field: GraphQLField<unknown, unknown>, parent: GraphQLNamedType, page?: number) => {
     if (!isListType(getNullableType(field.type))) return 1;
-    if (field.args.some((a) => a.name === 'first')) return firstOf(node, field);
+    if (field.args.some((a) => a.name === 'first' || a.name === 'last')) return firstOf(node, field);
     if (page !== undefined && isConnection(parent)) return page;
     if (isIntrospectionType(parent)) return listSizes.get(`${parent.name}.${field.name}`) ?? ASSUMED_LIST_SIZE;
     return ASSUMED_LIST_SIZE;
@@ -81,6 +95,10 @@ function operationCost(schema: GraphQLSchema, fragments: Fragments, variables: R
     let total = 0;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
+        if (options.flatIntrospection && parent === root && (s.name.value === SchemaMetaFieldDef.name || s.name.value === TypeMetaFieldDef.name)) {
+          total += INTROSPECTION_POINTS;
+          continue;
+        }
         const field = fieldOf(schema, parent, s.name.value);
         const type = field && getNamedType(field.type);
         if (!field || !isCompositeType(type)) continue;

@@ -5,7 +5,8 @@ import { shapeOf } from './shape.js';
 import type { LimitViolation, QueryLimits } from './types.js';
 
 export { isBatch } from './batch.js';
-export { ASSUMED_LIST_SIZE, DEFAULT_FIRST, queryCost } from './cost.js';
+export { checkPagingArguments } from './arguments.js';
+export { ASSUMED_LIST_SIZE, DEFAULT_FIRST, INTROSPECTION_POINTS, queryCost } from './cost.js';
 export { parseLimited, tooComplex } from './parse.js';
 export { QUERY_TOO_COMPLEX, defaultLimits, type LimitCode, type LimitViolation, type QueryLimits } from './types.js';
 

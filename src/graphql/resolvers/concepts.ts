@@ -1,12 +1,14 @@
-import { conceptColumns, countConcepts, listConcepts, searchConcepts, type ConceptFilter, type ConceptRow } from '../../content/concepts.queries.js';
+import { conceptColumns, countConcepts, countSearch, listConcepts, searchConcepts, searchPage, type ConceptFilter, type ConceptRow } from '../../content/concepts.queries.js';
 import { getTableColumns } from 'drizzle-orm';
 import { conceptCards, type Card, type ConceptColumn, type ExplanationColumn, type TagColumn } from '../../content/concept-cards.queries.js';
 import { explanations, tags } from '../../db/schema/index.js';
 import type { ExplanationRow } from '../../content/relations.queries.js';
-import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { encodeCursor, pageSize, parsedWindow, windowOf } from '../../content/pagination.js';
+import type { SearchEdgeModel } from '../models.js';
+import { connectionResolvers } from './connections.js';
 import { selectedFields } from '../lookahead.js';
 import { badInput } from '../../shared/errors.js';
-import type { ConceptResolvers, QueryResolvers, SearchResultResolvers } from '../generated/resolvers.js';
+import type { ConceptResolvers, QueryResolvers, SearchConnectionResolvers, SearchEdgeResolvers, SearchResultResolvers } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
 
 const maxQueryLength = 200;
@@ -41,6 +43,8 @@ const conceptFieldColumns: Record<string, readonly ConceptColumn[]> = {
   stories: ['id'],
   aliases: ['aliases'],
   references: ['references'],
+  quiz: ['quiz'],
+  diagram: ['diagramAlt'],
   updatedAt: ['updatedAt'],
 };
 
@@ -69,34 +73,39 @@ const allConceptColumns = Object.keys(conceptColumns) as ConceptColumn[];
 const allTagColumns = Object.keys(getTableColumns(tags)) as TagColumn[];
 const allExplanationColumns = Object.keys(getTableColumns(explanations)) as ExplanationColumn[];
 
-export const conceptQueries: Pick<QueryResolvers, 'concept' | 'concepts' | 'search'> = {
+export const conceptQueries: Pick<QueryResolvers, 'concept' | 'concepts' | 'search' | 'searchConcepts'> = {
   concept: (_, { slug }, { loaders }) => loaders.conceptBySlug.load(slug),
-  concepts: async (_, args, { db, loaders }, info) => {
-    const first = pageSize(args.first);
+  concepts: async (_, args, { db }, info) => {
+    const window = windowOf(args);
     const filter: ConceptFilter = {
       tag: args.tag ?? undefined,
       difficulty: args.difficulty ? (args.difficulty.toLowerCase() as ConceptFilter['difficulty']) : undefined,
       query: args.query ? searchText(args.query) : undefined,
     };
-    const after = decodeCursor(args.after);
     // Cards asked for with their relations come in one statement with only the columns the query
     // reads (issue 7: a cold page of 100 cards near one hand-written json_agg statement).
-    const wanted = selectedFields(info, ['edges', 'node']);
+    const paths = [['edges', 'node'], ['nodes']];
+    const wanted = new Set(paths.flatMap((path) => [...selectedFields(info, path)]));
     if (!wanted.has('tags') && !wanted.has('explanations') && !wanted.has('related')) {
-      return { page: await listConcepts(db, filter, first, after), totalCount: () => countConcepts(db, filter) };
+      return { page: await listConcepts(db, filter, window), totalCount: () => countConcepts(db, filter) };
     }
-    const below = (field: string) => selectedFields(info, ['edges', 'node', field]);
-    const cards = await conceptCards(db, filter, first, after, {
+    const below = (field: string) => new Set(paths.flatMap((path) => [...selectedFields(info, [...path, field])]));
+    const cards = await conceptCards(db, filter, window, {
       columns: columnsFor(wanted, conceptFieldColumns, allConceptColumns),
       tags: wanted.has('tags') ? columnsFor(below('tags'), tagFieldColumns, allTagColumns) : undefined,
       explanations: wanted.has('explanations') ? columnsFor(below('explanations'), explanationFieldColumns, allExplanationColumns) : undefined,
       related: wanted.has('related') ? columnsFor(below('related'), conceptFieldColumns, allConceptColumns) : undefined,
     });
     for (const card of cards.rows) prefetched.set(card.concept, card);
-    const page = { rows: cards.rows.map((c) => c.concept), hasNextPage: cards.hasNextPage };
+    const page = { ...cards, rows: cards.rows.map((c) => c.concept) };
     return { page, totalCount: () => countConcepts(db, filter) };
   },
   search: (_, args, { db }) => searchConcepts(db, searchText(args.query), pageSize(args.first, 10)),
+  searchConcepts: async (_, args, { db }) => {
+    const query = searchText(args.query);
+    const window = parsedWindow(windowOf(args, 10), (key) => (/^\d{1,6}$/.test(key) ? Number(key) : undefined));
+    return { page: await searchPage(db, query, window), totalCount: () => countSearch(db, query) };
+  },
 };
 
 function searchText(query: string): string {
@@ -124,6 +133,22 @@ export const Concept: ConceptResolvers = {
   related: (c, _, { loaders }) => prefetched.get(c)?.related ?? loaders.relatedOfConcept.load(c.id),
   prerequisites: (c, _, { loaders }) => loaders.prerequisitesOfConcept.load(c.id),
   references: (c) => c.references.map((r) => ({ ...r, url: r.url ?? null })),
+  diagram: (c, _, { origin }) => (c.diagramAlt ? { url: `${origin}/concepts/${c.slug}/diagram.svg`, alt: c.diagramAlt } : null),
+};
+
+const searchPaging = connectionResolvers<SearchEdgeModel>((hit) => String(hit.offset));
+
+export const SearchConnection: SearchConnectionResolvers = {
+  ...searchPaging,
+  edges: ({ page }) => page.rows,
+  nodes: ({ page }) => page.rows.map((hit) => hit.concept),
+};
+
+/** An edge is the hit itself: its cursor, score and concept. */
+export const SearchEdge: SearchEdgeResolvers = {
+  cursor: (hit) => encodeCursor(String(hit.offset)),
+  score: (hit) => hit.rank,
+  node: (hit) => hit.concept,
 };
 
 export const SearchResult: SearchResultResolvers = {

@@ -1,7 +1,7 @@
 import { publishEdition, type EditionRow } from '../../daily/build.js';
 import { countEditions, listEditions } from '../../daily/editions.queries.js';
 import { editionForReading, isPreview, newestEditionForReading } from '../../daily/reading.js';
-import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { parsedWindow, windowOf } from '../../content/pagination.js';
 import { dateIn } from '../../shared/dates.js';
 import { requireAdmin } from '../auth.js';
 import type {
@@ -23,8 +23,8 @@ export const dailyQueries: Pick<QueryResolvers, 'daily' | 'editions'> = {
     return read.edition;
   },
   editions: async (_, args, { db }) => {
-    const first = pageSize(args.first);
-    const page = await listEditions(db, first, decodeCursor(args.after));
+    const window = parsedWindow(windowOf(args), (key) => (/^\d{4}-\d{2}-\d{2}$/.test(key) ? key : undefined));
+    const page = await listEditions(db, window);
     return { page, totalCount: () => countEditions(db) };
   },
 };

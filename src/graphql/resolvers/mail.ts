@@ -1,9 +1,8 @@
 import { bucketOf } from '../../access/client.js';
-import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { parsedWindow, windowOf } from '../../content/pagination.js';
 import type { SubscriberStatus } from '../../db/schema/index.js';
 import { subscribeAnswer } from '../../mail/subscribers/subscribe.js';
 import { countSubscribers, subscriberPage, type SubscriberRow } from '../../mail/subscribers/subscribers.queries.js';
-import { badInput } from '../../shared/errors.js';
 import { requireAdmin } from '../auth.js';
 import type { MutationResolvers, QueryResolvers, SubscriberResolvers, SubscriptionStatus } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
@@ -12,12 +11,10 @@ import { connectionResolvers } from './connections.js';
 export const mailQueries: Pick<QueryResolvers, 'subscribers'> = {
   subscribers: async (_, args, { db, admin }) => {
     requireAdmin(admin);
-    const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const afterId = after === undefined ? undefined : Number(after);
-    if (afterId !== undefined && !Number.isSafeInteger(afterId)) throw badInput('after is not a cursor this API returned');
+    const window = parsedWindow(windowOf(args), (key) => (/^\d{1,15}$/.test(key) ? Number(key) : undefined));
     const status = args.status ? (args.status.toLowerCase() as SubscriberStatus) : undefined;
-    return { page: await subscriberPage(db, { size, afterId, status }), totalCount: () => countSubscribers(db, status) };
+    const page = await subscriberPage(db, { size: window.size, afterId: window.after, beforeId: window.before, backward: window.backward, status });
+    return { page, totalCount: () => countSubscribers(db, status) };
   },
 };
 

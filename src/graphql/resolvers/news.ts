@@ -1,4 +1,4 @@
-import { decodeCursor, pageSize } from '../../content/pagination.js';
+import { pageSize, parsedWindow, windowOf } from '../../content/pagination.js';
 import { runIngest } from '../../news/ingest.js';
 import { kindOf } from '../../news/kind.js';
 import { publisherOf } from '../../news/publisher.js';
@@ -24,16 +24,13 @@ const sourceKind = (k: 'FEED' | 'AGGREGATOR') => (k === 'AGGREGATOR' ? 'aggregat
 
 export const newsQueries: Pick<QueryResolvers, 'stories' | 'sources'> = {
   stories: async (_, args, { db }) => {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const key = after === undefined ? undefined : parseStoryKey(after);
-    if (after !== undefined && !key) throw badInput('after is not a cursor this API returned');
+    const window = parsedWindow(windowOf(args), parseStoryKey);
     const filter: StoryFilter = {
       since: args.since ? new Date(args.since) : undefined,
       sourceId: args.source ? idOf('Source', args.source) : undefined,
       conceptSlug: args.concept ?? undefined,
     };
-    return { page: await listStories(db, filter, first, key), totalCount: () => countStories(db, filter) };
+    return { page: await listStories(db, filter, window), totalCount: () => countStories(db, filter) };
   },
   sources: (_, __, { db }) => listSources(db),
 };
@@ -79,12 +76,16 @@ export const Story: StoryResolvers = {
 
 export const StoryConnection: StoryConnectionResolvers = connectionResolvers(storyKey);
 
-export const conceptStories: Pick<ConceptResolvers, 'stories'> = {
-  stories: (c, args, { loaders }) => loaders.storiesOfConcept.load(`${c.id}|${pageSize(args.first, 10)}`),
+export const conceptStories: Pick<ConceptResolvers, 'stories' | 'mentions'> = {
+  stories: async (c, args, { loaders }) => (await loaders.storiesOfConcept.load({ id: c.id, window: { size: pageSize(args.first, 10), backward: false } })).rows,
+  mentions: async (c, args, { loaders }) => ({
+    page: await loaders.storiesOfConcept.load({ id: c.id, window: parsedWindow(windowOf(args, 10), parseStoryKey) }),
+    totalCount: () => loaders.storyCountOfConcept.load(c.id),
+  }),
 };
 
 export const IngestRun: IngestRunResolvers = {
-  id: (r) => String(r.id),
+  id: (r) => toGlobalId('IngestRun', r.id),
 };
 
 export const IngestSourceOutcome: IngestSourceOutcomeResolvers = {

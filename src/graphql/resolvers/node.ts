@@ -1,8 +1,10 @@
 import type { NodeResolvers, QueryResolvers } from '../generated/resolvers.js';
 import { fromGlobalId } from '../ids.js';
+import { editionForReading, previewDate } from '../../daily/reading.js';
+import { ingestRunById } from '../../news/ingest-runs.queries.js';
 
 export const nodeQueries: Pick<QueryResolvers, 'node'> = {
-  node: async (_, { id }, { loaders }) => {
+  node: async (_, { id }, { db, database, loaders, timeZone }) => {
     const { type, id: key } = fromGlobalId(id);
     switch (type) {
       case 'Concept':
@@ -15,8 +17,13 @@ export const nodeQueries: Pick<QueryResolvers, 'node'> = {
         return withType(type, await loaders.sourceById.load(key));
       case 'Story':
         return withType(type, await loaders.storyById.load(key));
-      case 'DailyEdition':
-        return withType(type, await loaders.editionById.load(key));
+      case 'DailyEdition': {
+        // A preview is not stored: its id names its date, read again as a reader would (it may be published by now).
+        const date = previewDate(key);
+        return withType(type, date ? (await editionForReading({ database, timeZone }, date)).edition : await loaders.editionById.load(key));
+      }
+      case 'IngestRun':
+        return withType(type, (await ingestRunById(db, key)) ?? null);
       case 'ApiKey':
       case 'Subscriber':
         return null; // keys and addresses are an admin's business, not public nodes

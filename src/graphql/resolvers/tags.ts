@@ -1,5 +1,5 @@
 import { allTags } from '../../content/tags.queries.js';
-import { decodeCursor, pageSize, toPage } from '../../content/pagination.js';
+import { windowOf } from '../../content/pagination.js';
 import type { ExplanationResolvers, QueryResolvers, TagResolvers } from '../generated/resolvers.js';
 import { toGlobalId } from '../ids.js';
 
@@ -11,9 +11,8 @@ export const tagQueries: Pick<QueryResolvers, 'tag' | 'tags'> = {
 export const Tag: TagResolvers = {
   id: (t) => toGlobalId('Tag', t.id),
   concepts: async (t, args, { loaders }) => {
-    const first = pageSize(args.first);
-    const result = await loaders.conceptsOfTag.load({ tagId: t.id, limit: first + 1, after: decodeCursor(args.after) });
-    return { page: toPage(result.concepts, first), totalCount: async () => result.total };
+    const result = await loaders.conceptsOfTag.load({ id: t.id, window: windowOf(args) });
+    return { page: result.page, totalCount: async () => result.total };
   },
 };
 

@@ -15,6 +15,8 @@ export interface PageRender {
   cacheControl: string;
   /** How long the bytes may be reused although the data version stands (a preview: its date rolls over). */
   reuseForMs?: number | undefined;
+  /** Not an HTML page (a diagram): its content type and the headers that replace a page's CSP and Vary. */
+  asset?: { type: string; headers: (string | number)[] } | undefined;
 }
 
 interface Variant {
@@ -35,6 +37,7 @@ export interface CachedPage {
   tag: string;
   lastModified: string;
   cacheControl: string;
+  type: string;
   /** Headers every variant sends: CSP, Vary and the like. */
   common: (string | number)[];
   variants: Partial<Record<Encoding, Variant>>;
@@ -68,7 +71,8 @@ export function cachedPage(r: PageRender, version: number, route: string, vary: 
     tag: createHash('sha256').update(html).digest('base64url').slice(0, 27),
     lastModified: new Date().toUTCString(),
     cacheControl: r.cacheControl,
-    common: pageHeaders(r.page.styleHash, vary),
+    type: r.asset?.type ?? 'text/html; charset=utf-8',
+    common: r.asset?.headers ?? pageHeaders(r.page.styleHash, vary),
     variants: {},
   };
 }
@@ -89,7 +93,7 @@ export async function variantOf(page: CachedPage, encoding: Encoding): Promise<V
   const etag = encoding === 'identity' ? `"${page.tag}"` : `"${page.tag}-${encoding === 'br' ? 'br' : 'gz'}"`;
   const validators = { etag, lastModified: page.lastModified, cacheControl: page.cacheControl };
   const head = [
-    'content-type', 'text/html; charset=utf-8',
+    'content-type', page.type,
     'content-length', body.length,
     ...(encoding === 'identity' ? [] : ['content-encoding', encoding]),
     'etag', etag,

@@ -18,6 +18,7 @@ import { sendError } from '../respond.js';
 import { Assets } from './assets.js';
 import { cachedPage, pageHeaders, sendVariant, variantOf, type CachedPage, type PageRender } from './page-cache.js';
 import { loadArchive, loadBrief, loadCard, loadDeck, loadTag } from './views.js';
+import { cardDiagram } from '../../content/card-pages.queries.js';
 
 export interface PageDeps extends EditionDeps {
   /** publicOrigin(config); a function, as the port may be known only once listening. */
@@ -30,6 +31,17 @@ const aWhile = 'public, max-age=300';
 const previewReuseMs = 60_000;
 const slugPath = /^\/(concepts|tags)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const dailyPagePath = /^\/daily(?:\/([^/]*))?\/?$/;
+const diagramPath = /^\/concepts\/([a-z0-9]+(?:-[a-z0-9]+)*)\/diagram\.svg$/;
+
+/**
+ * A diagram is an image, but an SVG opened on its own is a document: nothing in it may run or
+ * load anything (its one <style> element aside), and no page may frame it.
+ */
+const diagramHeaders = [
+  'content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'x-content-type-options', 'nosniff',
+  'vary', 'accept-encoding',
+];
 
 /** A client's mistake, answered as a page or as JSON by the same negotiation. */
 class PageError extends Error {
@@ -66,6 +78,7 @@ export function pageRoutes(deps: PageDeps) {
   /** Whether this request is for a page or an asset (and not for daily-routes' JSON). */
   function owns(req: IncomingMessage, path: string): boolean {
     if (path === '/' || path === '/concepts' || path === '/archive' || path.startsWith('/tags/') || path.startsWith('/assets/')) return true;
+    if (path.endsWith('/diagram.svg') && diagramPath.test(path)) return true;
     if (path.startsWith('/concepts/') || (path.startsWith('/daily') && !path.includes('/email.'))) return prefersHtml(req.headers.accept);
     return false;
   }
@@ -127,6 +140,12 @@ export function pageRoutes(deps: PageDeps) {
       if (before !== undefined && !isIsoDate(before)) throw badInput(`before must be a date (YYYY-MM-DD), got ${before}`);
       return { page: renderArchivePage(site, await loadArchive(db, before)), cacheControl: aWhile };
     }
+    const diagram = diagramPath.exec(path);
+    if (diagram) {
+      const svg = await cardDiagram(db, diagram[1]!);
+      if (svg === undefined) throw notFound(`There is no diagram for ${diagram[1]}.`);
+      return { page: { html: svg, styleHash: null }, cacheControl: aWhile, asset: { type: 'image/svg+xml', headers: diagramHeaders } };
+    }
     const m = slugPath.exec(path);
     if (m?.[1] === 'concepts') {
       const card = await loadCard(db, m[2]!);
@@ -178,7 +197,7 @@ export function pageRoutes(deps: PageDeps) {
 /** The metrics label of a page path: bounded, never a raw slug or date. */
 function routeOf(path: string): string {
   if (path === '/' || path === '/concepts' || path === '/archive') return path;
-  if (path.startsWith('/concepts/')) return '/concepts/:slug';
+  if (path.startsWith('/concepts/')) return path.endsWith('/diagram.svg') ? '/concepts/:slug/diagram.svg' : '/concepts/:slug';
   if (path.startsWith('/tags/')) return '/tags/:slug';
   return path === '/daily' || path === '/daily/' ? '/daily' : '/daily/:date';
 }

@@ -28,6 +28,8 @@ export function cardView(r: FullCardRecord): CardView {
         : null,
     explanations: r.explanations,
     references: r.references,
+    quiz: r.quiz,
+    diagram: r.diagramAlt ? { url: `/concepts/${r.slug}/diagram.svg`, alt: r.diagramAlt } : null,
     related: r.related,
     prerequisites: r.prerequisites,
     stories: r.stories.map((s) => ({ title: s.title, url: s.url, sourceName: s.sourceName, publishedAt: new Date(s.publishedAt) })),
@@ -100,7 +102,7 @@ const tagPageLimit = 1000;
 export async function loadTag(db: Db, slug: string): Promise<TagView | undefined> {
   const [tag] = await tagsBySlugs(db, [slug]);
   if (!tag) return undefined;
-  const { rows } = await listConcepts(db, { tag: slug }, tagPageLimit);
+  const { rows } = await listConcepts(db, { tag: slug }, { size: tagPageLimit, backward: false });
   return {
     tag: { slug: tag.slug, name: tag.name, description: tag.description },
     concepts: rows.map((c) => ({ slug: c.slug, name: c.name, title: c.title, summary: c.summary, difficulty: c.difficulty })),

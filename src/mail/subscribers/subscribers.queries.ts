@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { subscribers, type SubscriberStatus } from '../../db/schema/index.js';
 import { toPage, type Page } from '../../content/pagination.js';
@@ -34,14 +34,25 @@ export async function removeSubscriber(db: Db, email: string): Promise<boolean> 
 }
 
 /** A page in id order after `afterId`, optionally of one status: lists and exports stream through these. */
-export async function subscriberPage(db: Db, options: { size: number; afterId?: number | undefined; status?: SubscriberStatus | undefined }): Promise<Page<SubscriberRow>> {
+/** Subscribers oldest first: `afterId`, or a window of ids in that order (`last`/`before` page backward). */
+export async function subscriberPage(
+  db: Db,
+  options: { size: number; afterId?: number | undefined; beforeId?: number | undefined; backward?: boolean; status?: SubscriberStatus | undefined },
+): Promise<Page<SubscriberRow>> {
+  const window = { size: options.size, after: options.afterId, before: options.beforeId, backward: options.backward ?? false };
   const rows = await db
     .select()
     .from(subscribers)
-    .where(and(...filters(options.status), options.afterId === undefined ? undefined : gt(subscribers.id, options.afterId)))
-    .orderBy(asc(subscribers.id))
+    .where(
+      and(
+        ...filters(options.status),
+        window.after === undefined ? undefined : gt(subscribers.id, window.after),
+        window.before === undefined ? undefined : lt(subscribers.id, window.before),
+      ),
+    )
+    .orderBy(window.backward ? desc(subscribers.id) : asc(subscribers.id))
     .limit(options.size + 1);
-  return toPage(rows, options.size);
+  return toPage(rows, window);
 }
 
 export async function countSubscribers(db: Db, status?: SubscriberStatus): Promise<number> {

@@ -1,0 +1,5 @@
+ALTER TABLE "concepts" ADD COLUMN "quiz" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "concepts" ADD COLUMN "diagram_svg" text;--> statement-breakpoint
+ALTER TABLE "concepts" ADD COLUMN "diagram_alt" text;--> statement-breakpoint
+ALTER TABLE "concepts" ADD CONSTRAINT "concepts_quiz_answerable" CHECK (jsonb_typeof("concepts"."quiz") = 'array' and jsonb_array_length("concepts"."quiz") <= 3 and not jsonb_path_exists("concepts"."quiz", '$[*] ? (!(@.question.type() == "string" && @.explanation.type() == "string" && @.choices.type() == "array" && @.choices.size() >= 2 && @.answerIndex.type() == "number" && @.answerIndex == @.answerIndex.floor() && @.answerIndex >= 0 && @.answerIndex < @.choices.size()))'));--> statement-breakpoint
+ALTER TABLE "concepts" ADD CONSTRAINT "concepts_diagram_described" CHECK (("concepts"."diagram_svg" is null) = ("concepts"."diagram_alt" is null));

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import type { RunningApp } from '../../src/app.js';
+import { gql, startTestApp } from '../support/app.js';
+import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const main = path.resolve(import.meta.dirname, '../../dist/main.js');
+
+/** The built `mlbrief` as a real process. */
+function mlbrief(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe(`mlbrief keys on ${backend}`, { timeout: 300_000 }, () => {
+  let dataDir: string;
+  let server: TestDatabase | undefined;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-keys-cli-'));
+    if (backend === 'postgres') {
+      server = await createTestDatabase({ seeded: true });
+      env = { DATABASE_URL: server.url!, DATA_DIR: dataDir };
+    } else env = { DATA_DIR: dataDir };
+  });
+  afterAll(async () => {
+    await server?.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** The API over the commands' database, started while no command runs (PGlite serves one process). */
+  async function withApp<T>(work: (app: RunningApp) => Promise<T>): Promise<T> {
+    const database = server ?? (await openDatabase({ dataDir }));
+    const app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '100', RATE_LIMIT_API_KEY: '1000' });
+    try {
+      return await work(app);
+    } finally {
+      await app.stop();
+      if (!server) await database.close();
+    }
+  }
+
+  it.each([
+    [['keys', 'create'], /^mlbrief: keys create needs --name N/],
+    [['keys', 'revoke'], /^mlbrief: keys revoke needs the key id/],
+    [['keys', 'revoke', 'nonsense'], /^mlbrief: "nonsense" is not an API key id/],
+    [['keys', 'frob'], /^mlbrief: usage: mlbrief keys create --name N/],
+    [['keys', 'list', '--name', 'x'], /^mlbrief: --name goes with `sources add` and `keys create`/],
+  ])('%j: one line on stderr, exit 2', async (args, message) => {
+    const run = await mlbrief(args, env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('creates a key whose secret works once printed, lists it, revokes it (then it is 401)', async () => {
+    const created = await mlbrief(['keys', 'create', '--name', 'Weather app'], env);
+    expect([created.code, created.stderr]).toEqual([0, '']);
+    const [line, secret, ...rest] = created.stdout.split('\n');
+    expect(rest).toEqual(['']);
+    expect(line).toMatch(/^created API key (\S+) "Weather app"; its secret, shown only this once/);
+    expect(secret).toMatch(/^mlb_[\w-]{32}$/);
+    const id = /^created API key (\S+)/.exec(line!)![1]!;
+
+    const listed = await mlbrief(['keys', 'list', '--json'], env);
+    const keys = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(keys).toEqual([{ id, name: 'Weather app', prefix: secret!.slice(0, 10), createdAt: expect.any(String), revokedAt: null }]);
+    expect(listed.stdout).not.toContain(secret); // printed once, at creation
+
+    await withApp(async (app) => {
+      const res = await gql(app.url, '{ __typename }', {}, { authorization: `Bearer ${secret}` });
+      expect([res.status, res.headers.get('x-ratelimit-limit')]).toEqual([200, '1000']);
+      // The id the command prints is the one GraphQL knows.
+      expect(id.length).toBeGreaterThan(4);
+    });
+
+    const revoked = await mlbrief(['keys', 'revoke', id], env);
+    expect([revoked.code, revoked.stdout]).toEqual([0, `revoked ${id} "Weather app"\n`]);
+    const again = await mlbrief(['keys', 'revoke', id], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/no live API key/);
+    expect((await mlbrief(['keys', 'list'], env)).stdout).toMatch(new RegExp(`^${id} {2}mlb_\\S+… {2}Weather app {2}created \\S+ {2}revoked \\S+\\n$`));
+
+    await withApp(async (app) => {
+      const res = await gql(app.url, '{ __typename }', {}, { authorization: `Bearer ${secret}` });
+      expect([res.status, res.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    });
+  });
+});
