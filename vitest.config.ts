@@ -18,7 +18,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // PGlite instances are ~400 MB each and the machine has 2 cores.
-    maxWorkers: 2,
+    // PGlite instances are ~400 MB each and the machine has 2 cores; a third file runs while
+    // others wait on child processes, SMTP and HTTP servers (the suite kept ~1.6 of 2 cores busy).
+    maxWorkers: 3,
   },
 });

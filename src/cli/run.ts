@@ -4,19 +4,22 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { Command } from './command.js';
-import { edition } from './commands/edition.js';
-import { ingest } from './commands/ingest.js';
-import { keys } from './commands/keys.js';
-import { migrate } from './commands/migrate.js';
-import { seed } from './commands/seed.js';
-import { send } from './commands/send.js';
-import { serve } from './commands/serve.js';
-import { sources } from './commands/sources.js';
-import { subscribersCommand } from './commands/subscribers.js';
-import { worker } from './commands/worker.js';
 import { usage, UsageError } from './usage.js';
 
-const commands: Record<string, Command> = { serve, worker, migrate, seed, sources, ingest, edition, subscribers: subscribersCommand, send, keys };
+// Loaded on demand: `--help`, `--version` and a mistyped command answer at once, and a command
+// loads only what it uses (the server and Apollo load only for `serve`).
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.js')).serve,
+  worker: async () => (await import('./commands/worker.js')).worker,
+  migrate: async () => (await import('./commands/migrate.js')).migrate,
+  seed: async () => (await import('./commands/seed.js')).seed,
+  sources: async () => (await import('./commands/sources.js')).sources,
+  ingest: async () => (await import('./commands/ingest.js')).ingest,
+  edition: async () => (await import('./commands/edition.js')).edition,
+  subscribers: async () => (await import('./commands/subscribers.js')).subscribersCommand,
+  send: async () => (await import('./commands/send.js')).send,
+  keys: async () => (await import('./commands/keys.js')).keys,
+};
 
 /** Runs one `mlbrief` command; returns the process exit code. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -49,8 +52,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return 0;
     }
     if (!name) throw new UsageError('no command given; try `mlbrief --help`');
-    const command = commands[name];
-    if (!command) throw new UsageError(`unknown command "${name}"; try \`mlbrief --help\``);
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!load) throw new UsageError(`unknown command "${name}"; try \`mlbrief --help\``);
     if (values['no-worker'] && name !== 'serve') throw new UsageError('--no-worker goes with `serve`');
     const sourceFlags = [values.weight, values.publisher, values.kind];
     if (sourceFlags.some((v) => v !== undefined) && !(name === 'sources' && rest[0] === 'add')) {
@@ -66,6 +69,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if (values.json && !['sources', 'ingest', 'edition', 'subscribers', 'keys'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
+    const command = await load();
     return await command({
       config,
       logger,

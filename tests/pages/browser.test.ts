@@ -25,7 +25,9 @@ interface Watched {
   problems: string[];
 }
 
-describe.skipIf(!haveChromium)(`the reader in Chromium on ${backend}`, () => {
+// The pages a browser sees do not depend on the database under them (tests/pages/pages-http.test.ts
+// runs on both): the browser runs once, in the PGlite pass, and spends its minute where it tells.
+describe.skipIf(!haveChromium || backend !== 'pglite')(`the reader in Chromium on ${backend}`, () => {
   let fx: ReaderFixture;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
