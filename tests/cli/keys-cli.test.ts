@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLookupTtlMs } from '../../src/access/api-keys.js';
 import { openDatabase } from '../../src/db/client.js';
 import type { RunningApp } from '../../src/app.js';
 import { gql, startTestApp } from '../support/app.js';
@@ -92,6 +93,9 @@ describe.runIf(backend === 'postgres')(`mlbrief keys on ${backend}`, { timeout: 
     expect(again.stderr).toMatch(/no live API key/);
     expect((await mlbrief(['keys', 'list'], env)).stdout).toMatch(new RegExp(`^${id} {2}mlb_\\S+… {2}Weather app {2}created \\S+ {2}revoked \\S+\\n$`));
 
+    // This test process looked the key up a moment ago: another process's revocation reaches it
+    // once that lookup is older than keyLookupTtlMs (src/access/api-keys.ts says so).
+    await new Promise((resolve) => setTimeout(resolve, keyLookupTtlMs));
     await withApp(async (app) => {
       const res = await gql(app.url, '{ __typename }', {}, { authorization: `Bearer ${secret}` });
       expect([res.status, res.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
