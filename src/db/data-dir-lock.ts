@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,12 @@ import { AppError } from '../shared/errors.js';
 interface Holder {
   pid: number;
   host: string;
+  /**
+   * When the holder's process started (Linux: its start time in clock ticks since boot, and the
+   * boot), so a pid the system has since given to another process is not taken for the holder.
+   * Absent where it cannot be read, and in lock files of older versions: the pid alone decides.
+   */
+  started?: string;
 }
 
 /** A lock file with no readable holder yet is being written (or was left by a crash mid-write). */
@@ -21,7 +28,8 @@ const unwrittenGraceMs = 10_000;
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, 'mlbrief.pid');
-  const me: Holder = { pid: process.pid, host: os.hostname() };
+  const started = startOf(process.pid);
+  const me: Holder = { pid: process.pid, host: os.hostname(), ...(started ? { started } : {}) };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await createExclusive(file, me)) return () => rm(file, { force: true });
     const holder = await readHolder(file);
@@ -61,16 +69,38 @@ async function readHolder(file: string): Promise<Holder | 'unwritten' | 'gone'> 
   if (/^\d+\s*$/.test(text)) return { pid: Number(text), host: os.hostname() };
   try {
     const parsed = JSON.parse(text) as Partial<Holder>;
-    if (Number.isInteger(parsed.pid) && typeof parsed.host === 'string') return { pid: parsed.pid!, host: parsed.host };
+    if (Number.isInteger(parsed.pid) && typeof parsed.host === 'string') {
+      return { pid: parsed.pid!, host: parsed.host, ...(typeof parsed.started === 'string' ? { started: parsed.started } : {}) };
+    }
   } catch {
     // Half written, or not ours: judged by its age below.
   }
   return 'unwritten';
 }
 
-/** Stale: left on this host by a process that no longer runs. On another host we cannot tell. */
+/**
+ * Stale: left on this host by a process that no longer runs, or whose pid now belongs to a process
+ * that started at another time (after a crash and a restart, a container's pids repeat). On
+ * another host we cannot tell.
+ */
 function isStale(holder: Holder, me: Holder): boolean {
-  return holder.host === me.host && !isAlive(holder.pid);
+  if (holder.host !== me.host) return false;
+  if (!isAlive(holder.pid)) return true;
+  const now = holder.started === undefined ? undefined : startOf(holder.pid);
+  return now !== undefined && now !== holder.started;
+}
+
+/** A process's start, as "boot id/start ticks" from /proc (Linux); undefined where /proc has no answer. */
+function startOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22, starttime; the command name (field 2) may hold spaces and parentheses.
+    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return ticks && /^\d+$/.test(ticks) ? `${boot}/${ticks}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

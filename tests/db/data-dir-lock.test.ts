@@ -27,7 +27,7 @@ describe('the DATA_DIR lock', () => {
   it('takes over a lock left on this host by a process that is gone', async () => {
     await writeFile(lockFile(), JSON.stringify({ pid: await deadPid(), host: os.hostname() }));
     const release = await lockDataDir(dir);
-    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toEqual({ pid: process.pid, host: os.hostname() });
+    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toEqual({ pid: process.pid, host: os.hostname(), started: expect.stringMatching(/^[\w-]+\/\d+$/) });
     await release();
     await expect(stat(lockFile())).rejects.toThrow();
   });
