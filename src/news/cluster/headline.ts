@@ -10,6 +10,12 @@ export interface Headline {
   names: Set<string> | null;
   /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
   preview: boolean;
+  /** "Another …": a new occurrence of something that happened before. */
+  repeat: boolean;
+  /** The feed's summary of the story, plain text ('' when it gave none). */
+  summary: string;
+  /** The words of headline and summary (story.ts), once first compared; null until then. */
+  story: Int32Array | null;
 }
 
 /**
@@ -27,11 +33,12 @@ export function slugTokens(url: string | null): string[] {
 }
 
 const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
+const REPEAT = /\banother\b/i;
 
-export function headline(title: string, url: string | null, idOf: (token: string) => number): Headline {
+export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
   const ids = Int32Array.from(new Set([...tokens, ...slugTokens(url)].map(idOf))).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title) };
+  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), repeat: REPEAT.test(title), summary, story: null };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */
@@ -44,15 +51,16 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
 }
 
 /**
- * Headlines that cannot be one event: a preview and a report, or identifiers that contradict each
+ * Headlines that cannot be one event: a preview and a report, one occurrence and "another", or identifiers that contradict each
  * other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
  * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
  * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
  * a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
-  // A preview and the report of what happened are two stories, however alike their words.
-  if (a.preview !== b.preview) return true;
+  // A preview and the report of what happened are two stories, however alike their words;
+  // so are "Major outage across ChatGPT" and "Another major outage across ChatGPT".
+  if (a.preview !== b.preview || a.repeat !== b.repeat) return true;
   if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
   const inB = ownNames(b, a);
   return ownNames(a, b).some(
@@ -108,9 +116,4 @@ export function containedIn(a: Int32Array, b: Int32Array): boolean {
     if (j === b.length || b[j] !== x) return false;
   }
   return true;
-}
-
-/** Headlines alike enough to be one event, unless they contradict: similar, or one inside the other. */
-export function alike(a: Int32Array, b: Int32Array, weight: Float64Array, threshold: number): boolean {
-  return similarity(a, b, weight) >= threshold || containedIn(a, b) || containedIn(b, a);
 }

@@ -12,3 +12,17 @@ export function wordWeights(words: readonly string[], perHeadline: readonly Int3
   const n = documents + perHeadline.length;
   return Float64Array.from(words, (word, id) => Math.log((n + 1) / ((frequencies[word] ?? 0) + (inRun[id] as number) + 1)));
 }
+
+/**
+ * Any word's weight: a headline word's from `headline` (wordWeights), and a word first met in a
+ * summary, which no headline of the run uses, from the stored counts alone. Summaries are read
+ * only for the pairs compared, so their words get ids after the headlines' were weighed.
+ */
+export function anyWordWeight(words: readonly string[], headline: Float64Array, headlines: number): (id: number) => number {
+  const n = documents + headlines;
+  const later: number[] = [];
+  return (id) => {
+    if (id < headline.length) return headline[id] as number;
+    return (later[id - headline.length] ??= Math.log((n + 1) / ((frequencies[words[id] as string] ?? 0) + 1)));
+  };
+}

@@ -6,6 +6,8 @@ import { titleHash } from '../../../src/news/relevance/split.js';
 
 interface Side {
   title: string;
+  /** The item's summary in its archive, as ingest would store it ('' where the feed gave none). */
+  summary: string;
   url: string;
   source: string;
   publishedAt: string;
@@ -17,7 +19,7 @@ interface Pair {
   why: string;
 }
 
-/** 691 real headline pairs from ML and tech news, labelled by hand (tests/data, with provenance). */
+/** 691 real pairs of feed items (headline and summary) from ML and tech news, labelled by hand (tests/data, with provenance). */
 const pairs: Pair[] = readFileSync(new URL('../../data/headline-pairs.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
@@ -32,6 +34,7 @@ const item = (side: Side, id: number): ClusterItem => ({
   aggregator: false,
   selfPost: false,
   sourceWeight: 1,
+  summary: side.summary,
 });
 
 /** "Same event" as clustering decides it: the two headlines, as two publishers' stories, end up in one cluster. */
