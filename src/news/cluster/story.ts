@@ -32,20 +32,27 @@ export function storyIds(h: Headline, idOf: (word: string) => number): Int32Arra
   return h.story;
 }
 
-/** Weighted Dice of two sorted id sets, without the two-word minimum: a long text shares many. */
+/** Fewer shared words than this make no event, however rare the one word is ("Dropout for transformers" / "Dropout for CNNs"). */
+const MIN_SHARED = 2;
+
+/** Weighted Dice of two sorted id sets; 0 when they share fewer than MIN_SHARED words. */
 function dice(a: Int32Array, b: Int32Array, weightOf: (id: number) => number): number {
   let shared = 0;
   let total = 0;
+  let common = 0;
   for (let i = 0, j = 0; i < a.length || j < b.length; ) {
     const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
     const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
     const w = weightOf(Math.min(x, y));
     total += x === y ? 2 * w : w;
-    if (x === y) shared += 2 * w;
+    if (x === y) {
+      shared += 2 * w;
+      common += 1;
+    }
     if (x <= y) i += 1;
     if (y <= x) j += 1;
   }
-  return total === 0 ? 0 : shared / total;
+  return common < MIN_SHARED ? 0 : shared / total;
 }
 
 /** The share of a headline's word weight that a story mentions anywhere. */
@@ -73,10 +80,13 @@ export interface Weights {
 export function eventScore(a: Headline, b: Headline, hoursApart: number, weights: Weights, idOf: (word: string) => number): number {
   const sa = storyIds(a, idOf);
   const sb = storyIds(b, idOf);
+  const story = dice(sa, sb, weights.of);
+  // One word in common is a subject, not an event: no evidence at all.
+  if (story === 0) return 0;
   const inside = containedIn(a.ids, b.ids) || containedIn(b.ids, a.ids);
   return (
     similarity(a.ids, b.ids, weights.headline) +
-    STORY * dice(sa, sb, weights.of) +
+    STORY * story +
     COVERED * Math.min(covered(a.ids, sb, weights.of), covered(b.ids, sa, weights.of)) +
     (inside ? INSIDE : 0) -
     DRIFT_PER_HOUR * Math.min(Math.abs(hoursApart), MAX_HOURS)
