@@ -6,7 +6,7 @@ import { conflicting, headline, type Headline } from '../../src/news/cluster/hea
 import { maxPosting } from '../../src/news/cluster/pairs.js';
 import { headlineTokens } from '../../src/news/cluster/shingles.js';
 import { eventScore } from '../../src/news/cluster/story.js';
-import { anyWordWeight, wordWeights } from '../../src/news/cluster/weights.js';
+import { wordWeights } from '../../src/news/cluster/weights.js';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { sources } from '../../src/db/schema/index.js';
 import { reclusterRecent } from '../../src/news/recluster.js';
@@ -34,8 +34,7 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   const ids = new Map<string, number>();
   const idOf = (w: string) => ids.get(w) ?? (ids.set(w, words.push(w) - 1), words.length - 1);
   const headlines = items.map((s) => Object.assign(headline(s.title, s.url, idOf, s.summary ?? ''), { wording: headlineTokens(s.title).join(' ') }));
-  const weight = wordWeights(words, headlines.map((h) => h.ids));
-  const weights = { headline: weight, of: anyWordWeight(words, weight, headlines.length) };
+  const weight = wordWeights(words, headlines.map((h) => h.story));
   const inTime = items.map((_, i) => i).sort((i, j) => items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime() || i - j);
   const byUrl = new Map<string, number>();
   const byWording = new Map<string, number>();
@@ -69,7 +68,7 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
     let clash = false;
     for (const x of a.headlines) for (const y of b.headlines) {
       clash ||= conflicting(x, y);
-      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, eventScore(x, y, Math.abs(a.at - b.at) / 3_600_000, weights, idOf));
+      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, eventScore(x, y, Math.abs(a.at - b.at) / 3_600_000, weight));
     }
     return { sim, clash };
   };

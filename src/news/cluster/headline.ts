@@ -12,10 +12,8 @@ export interface Headline {
   preview: boolean;
   /** "Another …": a new occurrence of something that happened before. */
   repeat: boolean;
-  /** The feed's summary of the story, plain text ('' when it gave none). */
-  summary: string;
-  /** The words of headline and summary (story.ts), once first compared; null until then. */
-  story: Int32Array | null;
+  /** The words of title, slug and the feed's summary together, as ascending distinct ids (story.ts). */
+  story: Int32Array;
 }
 
 /**
@@ -37,8 +35,10 @@ const REPEAT = /\banother\b/i;
 
 export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
-  const ids = Int32Array.from(new Set([...tokens, ...slugTokens(url)].map(idOf))).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), repeat: REPEAT.test(title), summary, story: null };
+  const own = new Set([...tokens, ...slugTokens(url)].map(idOf));
+  const ids = Int32Array.from(own).sort();
+  const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
+  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), repeat: REPEAT.test(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */

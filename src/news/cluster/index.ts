@@ -1,9 +1,9 @@
 import { conflicting, headline, type Headline } from './headline.js';
 import { forEachCandidatePair } from './pairs.js';
-import { eventScore, type Weights } from './story.js';
+import { eventScore } from './story.js';
 import type { Cluster, ClusterItem } from './types.js';
 import { UnionFind } from './union-find.js';
-import { anyWordWeight, wordWeights } from './weights.js';
+import { wordWeights } from './weights.js';
 
 export type { Cluster, ClusterItem } from './types.js';
 
@@ -77,19 +77,13 @@ function units(items: readonly ClusterItem[], headlines: readonly Headline[], wi
   return [...byRoot.values()];
 }
 
-/** How one run compares two stories' words. */
-interface Scorer {
-  weights: Weights;
-  idOf: (word: string) => number;
-}
-
 const hoursApart = (a: Unit, b: Unit) => Math.abs(a.at - b.at) / 3_600_000;
 
 /** Two units tell of one event: close in time, some pair of wordings with enough evidence, and no pair contradicting. */
-function matches(a: Unit, b: Unit, windowMs: number, threshold: number, scorer: Scorer): boolean {
+function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: Float64Array): boolean {
   if (Math.abs(a.at - b.at) > windowMs) return false;
   const hours = hoursApart(a, b);
-  const some = a.headlines.some((x) => b.headlines.some((y) => eventScore(x, y, hours, scorer.weights, scorer.idOf) >= threshold));
+  const some = a.headlines.some((x) => b.headlines.some((y) => eventScore(x, y, hours, weight) >= threshold));
   // The costlier check last: most pairs are already too far apart in words.
   return some && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
 }
@@ -123,15 +117,14 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     return id;
   };
   const headlines = items.map((story) => headline(story.title, story.url, idOf, story.summary ?? ''));
-  const weight = wordWeights(words, headlines.map((h) => h.ids));
-  const scorer: Scorer = { weights: { headline: weight, of: anyWordWeight(words, weight, headlines.length) }, idOf };
+  const weight = wordWeights(words, headlines.map((h) => h.story));
   const all = units(items, headlines, windowMs);
 
   // One entry per wording of a unit; the word index proposes pairs, the evidence keeps the strong ones.
   const entries = all.flatMap((unit, u) => unit.headlines.map((h) => ({ unit: u, h })));
   const similar = new Map<number, number>();
   const scored = new Set<number>();
-  // The index holds headline words only: summary words get their ids later, as pairs are scored.
+  // The index holds headline words only: a pair that shares none is not one event told twice.
   forEachCandidatePair(entries.map((e) => e.h.ids), words.length, (x, y) => {
     const a = entries[x]!;
     const b = entries[y]!;
@@ -140,7 +133,7 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     const pairKey = x * entries.length + y;
     if (scored.has(pairKey)) return;
     scored.add(pairKey);
-    const score = eventScore(a.h, b.h, hoursApart(all[a.unit]!, all[b.unit]!), scorer.weights, idOf);
+    const score = eventScore(a.h, b.h, hoursApart(all[a.unit]!, all[b.unit]!), weight);
     if (score < threshold) return;
     const key = Math.min(a.unit, b.unit) * all.length + Math.max(a.unit, b.unit);
     if (score > (similar.get(key) ?? Number.NEGATIVE_INFINITY)) similar.set(key, score);
@@ -157,7 +150,7 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     if (ra === rb) continue;
     const pairKey = Math.min(ra, rb) * all.length + Math.max(ra, rb);
     if (refused.has(pairKey)) continue;
-    const whole = membersOf[ra]!.every((u) => membersOf[rb]!.every((v) => matches(all[u]!, all[v]!, windowMs, threshold, scorer)));
+    const whole = membersOf[ra]!.every((u) => membersOf[rb]!.every((v) => matches(all[u]!, all[v]!, windowMs, threshold, weight)));
     if (!whole) {
       refused.add(pairKey);
       continue;
