@@ -31,10 +31,10 @@ describe('the evidence that two stories tell one event (story.ts)', () => {
     expect(told.score - other.score).toBeGreaterThan(0.1);
   });
 
-  it('asks 0.3 more per day apart, up to two days', () => {
+  it('asks 0.15 more per day apart, up to two days', () => {
     const at = (hours: number) => score(dojo, doa, hours).score;
-    expect(at(0) - at(24)).toBeCloseTo(0.3, 10);
-    expect(at(24) - at(48)).toBeCloseTo(0.3, 10);
+    expect(at(0) - at(24)).toBeCloseTo(0.15, 10);
+    expect(at(24) - at(48)).toBeCloseTo(0.15, 10);
     expect(at(-12)).toBeCloseTo(at(12), 10);
     expect(at(72)).toBeCloseTo(at(48), 10);
   });
