@@ -10,8 +10,6 @@ export interface Headline {
   names: Set<string> | null;
   /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
   preview: boolean;
-  /** "Another …": a new occurrence of something that happened before. */
-  repeat: boolean;
   /** The words of title, slug and the feed's summary together, as ascending distinct ids (story.ts). */
   story: Int32Array;
 }
@@ -31,14 +29,13 @@ export function slugTokens(url: string | null): string[] {
 }
 
 const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
-const REPEAT = /\banother\b/i;
 
 export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
   const own = new Set([...tokens, ...slugTokens(url)].map(idOf));
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), repeat: REPEAT.test(title), story };
+  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */
@@ -51,16 +48,15 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
 }
 
 /**
- * Headlines that cannot be one event: a preview and a report, one occurrence and "another", or identifiers that contradict each
+ * Headlines that cannot be one event: a preview and a report, or identifiers that contradict each
  * other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
  * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
  * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
  * a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
-  // A preview and the report of what happened are two stories, however alike their words;
-  // so are "Major outage across ChatGPT" and "Another major outage across ChatGPT".
-  if (a.preview !== b.preview || a.repeat !== b.repeat) return true;
+  // A preview and the report of what happened are two stories, however alike their words.
+  if (a.preview !== b.preview) return true;
   if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
   const inB = ownNames(b, a);
   return ownNames(a, b).some(
