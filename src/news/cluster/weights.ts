@@ -13,4 +13,3 @@ export function wordWeights(words: readonly string[], perStory: readonly Int32Ar
   const n = documents + perStory.length;
   return Float64Array.from(words, (word, id) => Math.log((n + 1) / ((frequencies[word] ?? 0) + (inRun[id] as number) + 1)));
 }
-
