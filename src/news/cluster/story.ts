@@ -12,10 +12,11 @@ import { containedIn, similarity, type Headline } from './headline.js';
  *   + 1/5 if one headline lies entirely inside the other
  *   − 3/20 per day apart (up to 48 hours)
  *
- * Outlets paraphrase a headline but name the same people, products, numbers and places in their
- * first paragraph ("Tesla shuts down Dojo" / "Tesla's Dojo supercomputer is DOA"), while two
- * pieces on one subject tell different things below alike headlines (a launch and a hands-on two
- * days later). Time counts against: the next day's piece on one subject is more often a
+ * Outlets paraphrase a headline but name the same people, products and places in their first
+ * paragraph ("Gemini AI will help you play games on Google Play" / "Google revamps its Play Store
+ * with AI features"), while two pieces on one subject tell different things below alike headlines
+ * ("OpenAI teases updates for ChatGPT Atlas" / "Two days after OpenAI's Atlas, Microsoft relaunches
+ * a nearly identical AI browser"). Time counts against: the next day's piece on one subject is more often a
  * development than the same news. Chosen on the three quarters of tests/data/headline-pairs.jsonl
  * not held out (tests/news/cluster/pairs.test.ts), among the choices that merge no more preprints
  * of different papers on the four real days of tests/data/days than headlines alone did: a
