@@ -7,8 +7,8 @@ import { publisherOf } from './publisher.js';
 
 const windowMs = 72 * 3_600_000;
 
-/** id, source id, title, url, effective_at as the driver's text. */
-type Row = [number, number, string, string | null, string];
+/** id, source id, title, url, effective_at as the driver's text, summary. */
+type Row = [number, number, string, string | null, string, string | null];
 interface SourceRow {
   id: number;
   url: string;
@@ -20,15 +20,16 @@ interface SourceRow {
 }
 
 /**
- * The stories of [start, end) with what clustering reads. Unlike the edition's candidates it
- * leaves out summaries and linked concepts, which clustering never looks at and which cost a
- * subquery per story; and it comes back as one JSON value, which the embedded database hands over
- * several times faster than as many rows. Sources come apart: a few rows, read once.
+ * The stories of [start, end) with what clustering reads, summaries included (story.ts weighs
+ * their words). Unlike the edition's candidates it leaves out linked concepts, which clustering
+ * never looks at and which cost a subquery per story; and it comes back as one JSON value, which
+ * the embedded database hands over several times faster than as many rows. Sources come apart: a
+ * few rows, read once.
  */
 async function storiesToCluster(db: Db, start: Date, end: Date): Promise<ClusterItem[]> {
   const [result] = await queryRows<{ stories: Row[] | string | null }>(
     db,
-    sql`select json_agg(json_build_array(s.id, s.source_id, s.title, s.url, s.effective_at::text) order by s.id) as stories
+    sql`select json_agg(json_build_array(s.id, s.source_id, s.title, s.url, s.effective_at::text, s.summary) order by s.id) as stories
         from stories s
         where s.effective_at >= ${start.toISOString()}::timestamptz and s.effective_at < ${end.toISOString()}::timestamptz
           and s.arxiv_announce is distinct from 'replace' and s.arxiv_announce is distinct from 'replace-cross'`,
@@ -40,7 +41,7 @@ async function storiesToCluster(db: Db, start: Date, end: Date): Promise<Cluster
       return [Number(s.id), { ...s, aggregator, publisher: publisherOf({ publisher: s.publisher, siteUrl: s.site_url, url: s.url }) }];
     }),
   );
-  return rows.map(([id, sourceId, title, url, effectiveAt]) => {
+  return rows.map(([id, sourceId, title, url, effectiveAt, summary]) => {
     const source = sources.get(sourceId)!;
     return {
       id,
@@ -52,6 +53,7 @@ async function storiesToCluster(db: Db, start: Date, end: Date): Promise<Cluster
       aggregator: source.aggregator,
       selfPost: source.aggregator && isSelfPost(url, source.site_url, source.url),
       sourceWeight: Number(source.weight),
+      summary: summary ?? '',
     };
   });
 }

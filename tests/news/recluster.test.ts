@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowCandidates } from '../../src/daily/candidates.queries.js';
 import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
-import { conflicting, containedIn, headline, similarity, type Headline } from '../../src/news/cluster/headline.js';
+import { conflicting, headline, type Headline } from '../../src/news/cluster/headline.js';
 import { maxPosting } from '../../src/news/cluster/pairs.js';
 import { headlineTokens } from '../../src/news/cluster/shingles.js';
+import { eventScore } from '../../src/news/cluster/story.js';
 import { wordWeights } from '../../src/news/cluster/weights.js';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { sources } from '../../src/db/schema/index.js';
@@ -32,8 +33,8 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   const words: string[] = [];
   const ids = new Map<string, number>();
   const idOf = (w: string) => ids.get(w) ?? (ids.set(w, words.push(w) - 1), words.length - 1);
-  const headlines = items.map((s) => ({ ...headline(s.title, s.url, idOf), wording: headlineTokens(s.title).join(' ') }));
-  const weight = wordWeights(words, headlines.map((h) => h.ids));
+  const headlines = items.map((s) => Object.assign(headline(s.title, s.url, idOf, s.summary ?? ''), { wording: headlineTokens(s.title).join(' ') }));
+  const weight = wordWeights(words, headlines.map((h) => h.story));
   const inTime = items.map((_, i) => i).sort((i, j) => items[i]!.effectiveAt.getTime() - items[j]!.effectiveAt.getTime() || i - j);
   const byUrl = new Map<string, number>();
   const byWording = new Map<string, number>();
@@ -63,14 +64,11 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   const proposed = (x: Headline, y: Headline) => [...x.ids].some((id) => y.ids.includes(id) && uses.get(id)! <= maxPosting(entries));
   const compare = (a: (typeof units)[number], b: (typeof units)[number], onlyProposed: boolean) => {
     if (Math.abs(a.at - b.at) > windowMs) return { sim: 0, clash: false };
-    let sim = 0;
+    let sim = Number.NEGATIVE_INFINITY;
     let clash = false;
     for (const x of a.headlines) for (const y of b.headlines) {
       clash ||= conflicting(x, y);
-      if (!onlyProposed || proposed(x, y)) {
-        const inside = containedIn(x.ids, y.ids) || containedIn(y.ids, x.ids);
-        sim = Math.max(sim, similarity(x.ids, y.ids, weight), inside ? DEFAULT_THRESHOLD : 0);
-      }
+      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, eventScore(x, y, Math.abs(a.at - b.at) / 3_600_000, weight));
     }
     return { sim, clash };
   };
@@ -116,7 +114,8 @@ const TAILS = ['with improved reasoning', 'for researchers', 'to all users', 'af
 
 /**
  * Stories about a few hundred events, each told by several sources in their own words (another
- * verb, a tail added or dropped, another model named, Title Case), hours to days apart; plus a
+ * verb, a tail added or dropped, another model named, Title Case), hours to days apart, most with a
+ * summary; plus a
  * firehose of one identical headline (a crowded bucket) and numbered paper titles.
  */
 function generated(seed: number, count: number): ClusterItem[] {
@@ -150,6 +149,8 @@ function generated(seed: number, count: number): ClusterItem[] {
       title,
       url: next() < 0.1 ? `https://shared.example/${event.subject}` : next() < 0.05 ? null : `https://x.example/${n}`,
       effectiveAt: new Date(event.at + Math.floor((next() - 0.5) * 60 * 3_600_000)),
+      // Most feeds give a summary, naming the event's subject and model in other words; Hacker News gives none.
+      summary: next() < 0.7 ? `${pick(next, ['Reportedly,', 'Today'])} ${event.subject} said ${event.model} ${pick(next, TAILS)} would reach ${pick(next, SUBJECTS)} users` : '',
     };
   });
 }
@@ -188,7 +189,7 @@ describe(`reclustering after an ingest pass on ${backend}`, () => {
           guid: String(story.id),
           url: story.url,
           title: story.title,
-          summary: '',
+          summary: story.summary ?? '',
           contentHtml: null,
           author: null,
           arxivId: null,

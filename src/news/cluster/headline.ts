@@ -10,6 +10,8 @@ export interface Headline {
   names: Set<string> | null;
   /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
   preview: boolean;
+  /** The words of title, slug and the feed's summary together, as ascending distinct ids (story.ts). */
+  story: Int32Array;
 }
 
 /**
@@ -28,10 +30,12 @@ export function slugTokens(url: string | null): string[] {
 
 const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
 
-export function headline(title: string, url: string | null, idOf: (token: string) => number): Headline {
+export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
-  const ids = Int32Array.from(new Set([...tokens, ...slugTokens(url)].map(idOf))).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title) };
+  const own = new Set([...tokens, ...slugTokens(url)].map(idOf));
+  const ids = Int32Array.from(own).sort();
+  const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
+  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours. */
@@ -108,9 +112,4 @@ export function containedIn(a: Int32Array, b: Int32Array): boolean {
     if (j === b.length || b[j] !== x) return false;
   }
   return true;
-}
-
-/** Headlines alike enough to be one event, unless they contradict: similar, or one inside the other. */
-export function alike(a: Int32Array, b: Int32Array, weight: Float64Array, threshold: number): boolean {
-  return similarity(a, b, weight) >= threshold || containedIn(a, b) || containedIn(b, a);
 }

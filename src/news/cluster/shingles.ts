@@ -52,14 +52,24 @@ function words(title: string): string[] {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['’](?:s\b)?/g, '');
-  return Array.from(text.matchAll(TOKEN), ([raw]) => raw);
+  return text.match(TOKEN) ?? [];
 }
+
+/** Each word's token ('' for a word left out), kept across calls: summaries repeat few thousand words many times. */
+const tokenOf = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
 
 export function headlineTokens(title: string): string[] {
   const tokens: string[] = [];
   for (const raw of words(title)) {
-    const token = stem(raw);
-    if (!STOPWORDS.has(raw) && !ANNOUNCE_VERBS.has(token)) tokens.push(token);
+    let token = tokenOf.get(raw);
+    if (token === undefined) {
+      const stemmed = stem(raw);
+      token = STOPWORDS.has(raw) || ANNOUNCE_VERBS.has(stemmed) ? '' : stemmed;
+      if (tokenOf.size >= MAX_REMEMBERED) tokenOf.clear();
+      tokenOf.set(raw, token);
+    }
+    if (token !== '') tokens.push(token);
   }
   return tokens;
 }

@@ -14,6 +14,8 @@ export interface ClusterItem {
   selfPost: boolean;
   /** 0–10. */
   sourceWeight: number;
+  /** The feed's summary as stored (plain text); absent or '' when the feed gave none (Hacker News). */
+  summary?: string;
 }
 
 export interface Cluster<T extends ClusterItem> {

@@ -249,6 +249,32 @@ describe('clusterStories', () => {
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
   });
 
+  it("reads the feeds' summaries: a paraphrase joins (The Verge and TechCrunch, 2025-09-23)", () => {
+    const verge = story('Gemini AI will help you play games on Google Play', {
+      url: 'https://www.theverge.com/news/783132/android-gaming-gemini-ai-sidekick',
+      summary: 'Google will soon let you ask its Gemini AI assistant for help progressing in mobile games. On Tuesday, Google announced that a Gemini Live integration will appear within a new overlay on games downloaded from the Play Store, allowing you to ask for some hints without opening a new window. The feature will roll out […]',
+    });
+    const techCrunch = story('Google revamps its Play Store with AI features and more', {
+      url: 'https://techcrunch.com/2025/09/23/google-revamps-its-play-store-with-ai-features-and-more/',
+      summary: 'Users can expect more personalization, a redesigned Apps tab, new Play Games experience, and other features that leverage Gemini AI.',
+    });
+    expect(clusterStories([verge, techCrunch])).toHaveLength(1);
+    expect(clusterStories([{ ...verge, summary: '' }, { ...techCrunch, summary: '' }])).toHaveLength(2);
+  });
+
+  it("reads the feeds' summaries: alike headlines on two events stay apart (The Verge and TechCrunch, 2025-10-23)", () => {
+    const atlas = story('OpenAI teases a string of updates for its AI-powered browser, ChatGPT Atlas', {
+      url: 'https://www.theverge.com/news/805160/openai-chatgpt-atlas-updates',
+      summary: 'Less than two days ago, OpenAI came out swinging in the fight for the future of the internet with the release of ChatGPT Atlas, an AI-powered web browser it hopes will topple Google Chrome. Adam Fry, OpenAI’s Atlas leader, says the team is already “heads down making it better” and teased a bunch of new […]',
+    });
+    const edge = story('Two days after OpenAI’s Atlas, Microsoft relaunches a nearly identical AI browser', {
+      url: 'https://techcrunch.com/2025/10/23/two-days-after-openais-atlas-microsoft-launches-a-nearly-identical-ai-browser/',
+      summary: "Copilot Mode of Microsoft's Edge browser is the company's take on the long-hyped AI browser category.",
+    });
+    expect(clusterStories([atlas, edge])).toHaveLength(2);
+    expect(clusterStories([{ ...atlas, summary: '' }, { ...edge, summary: '' }])).toHaveLength(1);
+  });
+
   it('never compares headlines with no words left after normalization', () => {
     expect(clusterStories([story('The'), story('A'), story('')])).toHaveLength(3);
     expect(clusterStories([])).toEqual([]);

@@ -6,6 +6,8 @@ import { titleHash } from '../../../src/news/relevance/split.js';
 
 interface Side {
   title: string;
+  /** The item's summary in its archive, as ingest would store it ('' where the feed gave none). */
+  summary: string;
   url: string;
   source: string;
   publishedAt: string;
@@ -17,7 +19,7 @@ interface Pair {
   why: string;
 }
 
-/** 691 real headline pairs from ML and tech news, labelled by hand (tests/data, with provenance). */
+/** 691 real pairs of feed items (headline and summary) from ML and tech news, labelled by hand (tests/data, with provenance). */
 const pairs: Pair[] = readFileSync(new URL('../../data/headline-pairs.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
@@ -32,12 +34,13 @@ const item = (side: Side, id: number): ClusterItem => ({
   aggregator: false,
   selfPost: false,
   sourceWeight: 1,
+  summary: side.summary,
 });
 
-/** "Same event" as clustering decides it: the two headlines, as two publishers' stories, end up in one cluster. */
-/** The quarter of the pairs held out from scripts/train-pairs.mjs (a hash of both titles): no rule or model was fitted on it. */
+/** The quarter of the pairs held out (a hash of both titles): no rule, weight or model (story.ts, scripts/train-pairs.mjs) was chosen on it. */
 const heldOut = (pair: Pair) => titleHash(`${pair.a.title}\n${pair.b.title}`) % 100 < 25;
 
+/** "Same event" as clustering decides it: the two items, as two publishers' stories, end up in one cluster. */
 function measure(threshold: number, only: (pair: Pair) => boolean = () => true) {
   let tp = 0;
   let fp = 0;
@@ -52,8 +55,9 @@ function measure(threshold: number, only: (pair: Pair) => boolean = () => true) 
 }
 
 describe('"same event" on real headline pairs', () => {
-  it('has at least 300 labelled pairs, both kinds', () => {
+  it('has at least 300 labelled pairs, both kinds, most with both summaries', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(300);
+    expect(pairs.filter((p) => p.a.summary !== '' && p.b.summary !== '').length).toBeGreaterThan(500);
     expect(pairs.filter((p) => p.same).length).toBeGreaterThan(100);
     expect(pairs.filter((p) => !p.same).length).toBeGreaterThan(100);
   });
@@ -62,12 +66,15 @@ describe('"same event" on real headline pairs', () => {
     const rows = [0.25, 0.3, DEFAULT_THRESHOLD, 0.4, 0.45].map((t) => ({ threshold: t, ...measure(t) }));
     for (const r of rows) console.log(`threshold ${r.threshold}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (${r.tp} right, ${r.fp} wrongly merged, ${r.fn} missed)`);
     const held = measure(DEFAULT_THRESHOLD, heldOut);
+    const training = measure(DEFAULT_THRESHOLD, (pair) => !heldOut(pair));
+    console.log(`training three quarters: precision ${training.precision.toFixed(3)}, recall ${training.recall.toFixed(3)} (${training.tp} right, ${training.fp} wrongly merged, ${training.fn} missed)`);
     console.log(`held-out quarter (${pairs.filter(heldOut).length} pairs): precision ${held.precision.toFixed(3)}, recall ${held.recall.toFixed(3)} (${held.tp} right, ${held.fp} wrongly merged, ${held.fn} missed)`);
     const chosen = rows.find((r) => r.threshold === DEFAULT_THRESHOLD)!;
-    // Below issue 15's targets (0.97 / 0.8): see the README for why, and what the misses look like.
-    expect(chosen.precision).toBeGreaterThanOrEqual(0.85);
-    expect(chosen.recall).toBeGreaterThanOrEqual(0.64);
-    expect(held.precision).toBeGreaterThanOrEqual(0.8);
-    expect(held.recall).toBeGreaterThanOrEqual(0.6);
+    // What headlines and summaries give today (README: The daily edition); one more wrong merge or
+    // one fewer right one fails. Issue 15's targets (0.97 / 0.8) are not reached: see the README.
+    expect(chosen.precision).toBeGreaterThanOrEqual(0.945);
+    expect(chosen.recall).toBeGreaterThanOrEqual(0.59);
+    expect(held.precision).toBeGreaterThanOrEqual(0.96);
+    expect(held.recall).toBeGreaterThanOrEqual(0.58);
   });
 });
