@@ -1,6 +1,6 @@
 import type { CandidateStory, JudgedCluster, RankedCluster, RankOptions, StoryCluster } from '../types.js';
 import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, weightReason } from './reasons.js';
-import { RELEVANCE_THRESHOLD, storyRelevance } from './relevance.js';
+import { RELEVANCE_THRESHOLD, storyRelevance, storyScore } from './relevance.js';
 import { endorsementOf, scoreOf } from './score.js';
 
 export { RELEVANCE_THRESHOLD } from './relevance.js';
@@ -9,12 +9,13 @@ const sortedDistinct = (values: Iterable<string>) => [...new Set(values)].sort((
 
 /** The most relevant member speaks for the cluster: one outlet's summary may say more than another's. */
 function relevanceOf(members: readonly CandidateStory[]): { score: number; evidence: string[] } {
-  let best = { score: -1, evidence: [] as string[] };
+  let best = members[0]!;
+  let bestScore = -1;
   for (const m of members) {
-    const r = storyRelevance(m);
-    if (r.score > best.score) best = r;
+    const score = storyScore(m);
+    if (score > bestScore) [best, bestScore] = [m, score];
   }
-  return best;
+  return storyRelevance(best);
 }
 
 /**

@@ -10,6 +10,13 @@ export { RELEVANCE_THRESHOLD };
  * like "model" or "training" alone never make a story relevant.
  */
 export function storyRelevance(story: Pick<CandidateStory, 'title' | 'summary' | 'conceptNames'>): { score: number; evidence: string[] } {
-  const item = { title: story.title, summary: story.summary, concepts: story.conceptNames };
+  const item = inputOf(story);
   return { score: relevanceOf(item), evidence: relevanceEvidence(item) };
 }
+
+/** The score alone: what ranking every member of a cluster needs (the words are worked out for one). */
+export function storyScore(story: Pick<CandidateStory, 'title' | 'summary' | 'conceptNames'>): number {
+  return relevanceOf(inputOf(story));
+}
+
+const inputOf = (story: Pick<CandidateStory, 'title' | 'summary' | 'conceptNames'>) => ({ title: story.title, summary: story.summary, concepts: story.conceptNames });
