@@ -27,28 +27,29 @@ function mlbrief(args: string[], env: Record<string, string> = {}): Promise<Run>
   return Object.assign(done, { child });
 }
 
-describe('mlbrief, bad input', () => {
-  it.each([
+// None of these opens a database: they run at once.
+describe('mlbrief, bad input', { concurrent: true }, () => {
+  it.for([
     [['serve'], { PORT: 'eighty' }, /^mlbrief: invalid configuration: PORT must be a number\n$/],
     [['serve'], { DATABASE_URL: 'mysql://x', EDITION_TIMEZONE: 'Mars/Olympus' }, /DATABASE_URL .*; EDITION_TIMEZONE /],
     [['frobnicate'], {}, /^mlbrief: unknown command "frobnicate"/],
     [['migrate', '--no-worker'], {}, /^mlbrief: --no-worker goes with `serve`\n$/],
     [['seed', '--bogus'], {}, /^mlbrief: Unknown option '--bogus'/],
-  ])('%j with %j: one line on stderr, exit 2', async (args, env, message) => {
+  ] as [string[], Record<string, string>, RegExp][])('%j with %j: one line on stderr, exit 2', async ([args, env, message], { expect }) => {
     const run = await mlbrief(args, env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('prints the package version with --version', async () => {
+  it('prints the package version with --version', async ({ expect }) => {
     const run = await mlbrief(['--version']);
     expect(run.code).toBe(0);
     const { version } = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
     expect(run.stdout).toBe(`${version}\n`);
   });
 
-  it('prints usage with --help', async () => {
+  it('prints usage with --help', async ({ expect }) => {
     const run = await mlbrief(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/usage: mlbrief <command>/);

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows } from '../../src/db/client.js';
+import { queryRows } from '../../src/db/client.js';
 import { sql } from 'drizzle-orm';
-import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
+import { backend } from '../support/database.js';
 import { rss, startFeedServer, xml } from '../support/feed-server.js';
 
 const main = path.resolve(import.meta.dirname, '../../dist/main.js');
@@ -26,13 +25,14 @@ function mlbrief(args: string[], env: Record<string, string>) {
 }
 
 describe(`mlbrief sources and ingest on ${backend}`, () => {
-  let dir: string;
-  let database: TestDatabase | undefined;
+  let database: CommandDatabase;
   let env: Record<string, string>;
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-ingest-cli-'));
+    // Migrated already: the commands below test sources and ingest, not a first start (cli.test.ts does).
+    database = await commandDatabase('mlbrief-ingest-cli-');
+    env = database.env;
     feeds = await startFeedServer({
       '/a': xml(rss([{ title: 'Adam optimizer news', link: 'https://a.example.org/1', guid: 'a1' }])),
       '/b': xml(rss(Array.from({ length: 50 }, (_, i) => ({ title: `Story ${i}`, link: `https://b.example.org/${i}`, guid: `b${i}` })))),
@@ -43,21 +43,14 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
       },
       '/broken': (_req, res) => res.writeHead(500).end(),
     });
-    if (backend === 'postgres') {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url! };
-    } else {
-      env = { DATA_DIR: dir };
-    }
   });
   afterAll(async () => {
     await feeds.close();
     await database?.dispose();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses bad arguments with one line and exit 2, writing nothing', async () => {
-    for (const args of [
+    const cases = [
       ['sources', 'add', 'ftp://x.example.org'],
       ['sources', 'add', feeds.url('/a'), '--weight', '11'],
       ['sources', 'add', feeds.url('/a'), '--kind', 'podcast'],
@@ -65,11 +58,16 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
       ['sources', 'frob'],
       ['sources', 'list', '--name', 'x'],
       ['edition', '--publisher', 'x'],
-    ]) {
-      const run = await mlbrief(args, env);
-      expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    }
+    ];
+    // All at once: each is refused before it opens the database, so none is refused for the lock
+    // another holds (which would hide a write); the list below proves nothing was written.
+    const runs = await Promise.all(cases.map((args) => mlbrief(args, env)));
+    runs.forEach((run, i) => {
+      const label = cases[i]!.join(' ');
+      expect(run.code, label).toBe(2);
+      expect(run.stderr.trim().split('\n'), label).toHaveLength(1);
+      expect(run.stderr, label).not.toMatch(/in use by another mlbrief process/);
+    });
     const list = await mlbrief(['sources', 'list', '--json'], env);
     expect(JSON.parse(list.stdout)).toEqual([]);
   }, 180_000);
@@ -115,8 +113,7 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
     expect(byUrl['/broken'].error).toMatch(/^HTTP_ERROR/);
     expect(byUrl['/slow'].error).toMatch(/^TIMEOUT/);
 
-    const check = database ?? (await openDatabase({ dataDir: dir }));
-    try {
+    await database.withDatabase(async (check) => {
       const [counts] = await queryRows<{ stories: number; distinct: number }>(
         check.db,
         sql`select count(*)::int as stories, count(distinct (source_id, identity))::int as distinct from stories`,
@@ -124,9 +121,7 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
       expect(counts).toEqual({ stories: 51, distinct: 51 });
       const runs = await queryRows<{ status: string }>(check.db, sql`select status from ingest_runs order by id`);
       expect(runs.map((r) => r.status)).toEqual(['abandoned', 'succeeded']);
-    } finally {
-      if (!database) await check.close();
-    }
+    });
   });
 
   it('learns the publisher from the site link once fetched, and explains an edition', async () => {

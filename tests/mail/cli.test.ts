@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows, type Database } from '../../src/db/client.js';
-import { migrate } from '../../src/db/migrate.js';
-import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { queryRows } from '../../src/db/client.js';
+import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
+import { backend } from '../support/database.js';
 import { startSmtpServer } from '../support/smtp-server.js';
 import { addSubscribers, insertEdition, origin } from './helpers.js';
 
@@ -31,50 +30,32 @@ function mlbrief(args: string[], env: Record<string, string>) {
   return Object.assign(done, { child });
 }
 
-// Each command is a process that boots its own database (PGlite: seconds on a busy machine).
-describe(`mlbrief subscribers and send on ${backend}`, { timeout: 300_000 }, () => {
-  let dataDir: string;
-  let server: TestDatabase | undefined;
+// Each command is a process that boots its own database (PGlite: seconds on a busy machine). Each
+// test has its own database, migrated and filled before its first command, so the tests run at once.
+describe(`mlbrief subscribers and send on ${backend}`, { timeout: 300_000, concurrent: true }, () => {
+  let people: CommandDatabase;
   let env: Record<string, string>;
 
-  /** The database the commands use, opened here while no command runs (PGlite serves one process). */
-  async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-    if (server) return work(server);
-    const database = await openDatabase({ dataDir });
-    try {
-      await migrate(database.db);
-      return await work(database);
-    } finally {
-      await database.close();
-    }
-  }
-
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-mail-cli-'));
-    if (backend === 'postgres') {
-      server = await createTestDatabase();
-      env = { DATABASE_URL: server.url!, DATA_DIR: dataDir };
-    } else env = { DATA_DIR: dataDir };
+    people = await commandDatabase('mlbrief-mail-cli-');
+    env = people.env;
   });
-  afterAll(async () => {
-    await server?.dispose();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => people?.dispose());
 
-  it('refuses to send through SMTP without PUBLIC_URL, in one line', async () => {
+  it('refuses to send through SMTP without PUBLIC_URL, in one line', async ({ expect }) => {
     const run = await mlbrief(['send'], { ...env, SMTP_URL: 'smtp://127.0.0.1:2525' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mlbrief: SMTP_URL is set but PUBLIC_URL is not: .*\n$/);
   });
 
-  it('adds (confirmed), lists, exports and removes subscribers; bad addresses write nothing', async () => {
+  it('adds (confirmed), lists, exports and removes subscribers; bad addresses write nothing', async ({ expect }) => {
     const bad = await mlbrief(['subscribers', 'add', 'ok@example.org', 'not-an-address'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^mlbrief: "not-an-address" is not an e-mail address: .*\n$/);
 
-    const added = await mlbrief(['subscribers', 'add', 'Ann@Example.org', 'bob@example.org'], env);
-    expect(added.stdout).toBe('added ann@example.org (confirmed)\nadded bob@example.org (confirmed)\n');
-    expect((await mlbrief(['subscribers', 'add', 'ann@example.org'], env)).stdout).toBe('ann@example.org is already subscribed\n');
+    // ann twice in one command: the second finds the first, as a later command would.
+    const added = await mlbrief(['subscribers', 'add', 'Ann@Example.org', 'bob@example.org', 'ann@example.org'], env);
+    expect(added.stdout).toBe('added ann@example.org (confirmed)\nadded bob@example.org (confirmed)\nann@example.org is already subscribed\n');
 
     const listed = await mlbrief(['subscribers', 'list', '--json'], env);
     expect(listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { email: string; status: string })).toMatchObject([
@@ -93,11 +74,18 @@ describe(`mlbrief subscribers and send on ${backend}`, { timeout: 300_000 }, () 
     expect((await mlbrief(['subscribers', 'list'], env)).stdout).toMatch(/^ann@example\.org {2}confirmed {2}since .*\n$/);
   });
 
-  it('sends by hand into the outbox when SMTP_URL is unset, and says so; a dry run first sends nothing', async () => {
-    const none = await mlbrief(['send', '--date', '2026-11-20'], env);
+  it('sends by hand into the outbox when SMTP_URL is unset, and says so; a dry run first sends nothing', async ({ expect, onTestFinished }) => {
+    const outboxDb = await commandDatabase('mlbrief-mail-outbox-', {
+      fill: async ({ db }) => {
+        await addSubscribers(db, ['ann@example.org']);
+        await insertEdition(db, '2026-11-20');
+      },
+    });
+    onTestFinished(() => outboxDb.dispose());
+    const { env, dataDir } = outboxDb;
+    const none = await mlbrief(['send', '--date', '2026-11-19'], env);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no edition is published for 2026-11-20/);
-    await withDatabase((database) => insertEdition(database.db, '2026-11-20'));
+    expect(none.stderr).toMatch(/no edition is published for 2026-11-19/);
 
     const dry = await mlbrief(['send', '--date', '2026-11-20', '--dry-run'], env);
     expect(dry.stdout).toBe('2026-11-20 (dry run, nothing sent): would send 1, skipped 0, failed 0, pending 0\n');
@@ -113,15 +101,17 @@ describe(`mlbrief subscribers and send on ${backend}`, { timeout: 300_000 }, () 
     expect((await mlbrief(['send', '--date', '2026-11-20'], env)).stdout).toBe('2026-11-20: sent 0, skipped 1, failed 0, pending 0\n');
   });
 
-  it('a sender killed (SIGKILL) mid-send and started again: every subscriber gets the edition; only messages in flight may come twice, with the same Message-ID', async () => {
-    const smtp = await startSmtpServer({ delayMs: 15 });
+  it('a sender killed (SIGKILL) mid-send and started again: every subscriber gets the edition; only messages in flight may come twice, with the same Message-ID', async ({ expect, onTestFinished }) => {
     const count = 300;
     const emails = Array.from({ length: count }, (_, i) => `crash${i}@example.org`);
-    await withDatabase(async (database) => {
-      await database.db.execute(sql`delete from subscribers`);
-      await addSubscribers(database.db, emails);
-      await insertEdition(database.db, '2026-11-21');
+    const { env, withDatabase, dispose } = await commandDatabase('mlbrief-mail-crash-', {
+      fill: async ({ db }) => {
+        await addSubscribers(db, emails);
+        await insertEdition(db, '2026-11-21');
+      },
     });
+    onTestFinished(dispose);
+    const smtp = await startSmtpServer({ delayMs: 15 });
     const sendEnv = { ...env, SMTP_URL: smtp.url, PUBLIC_URL: origin };
     try {
       const first = mlbrief(['send', '--date', '2026-11-21'], sendEnv);
@@ -161,14 +151,16 @@ describe(`mlbrief subscribers and send on ${backend}`, { timeout: 300_000 }, () 
     }
   });
 
-  it.runIf(backend === 'postgres')('two `mlbrief send` processes at once and 1,000 subscribers: exactly 1,000 messages', async () => {
-    const smtp = await startSmtpServer();
+  it.runIf(backend === 'postgres')('two `mlbrief send` processes at once and 1,000 subscribers: exactly 1,000 messages', async ({ expect, onTestFinished }) => {
     const emails = Array.from({ length: 1000 }, (_, i) => `pair${i}@example.org`);
-    await withDatabase(async (database) => {
-      await database.db.execute(sql`delete from subscribers`);
-      await addSubscribers(database.db, emails);
-      await insertEdition(database.db, '2026-11-22');
+    const { env, dispose } = await commandDatabase('mlbrief-mail-pair-', {
+      fill: async ({ db }) => {
+        await addSubscribers(db, emails);
+        await insertEdition(db, '2026-11-22');
+      },
     });
+    onTestFinished(dispose);
+    const smtp = await startSmtpServer();
     try {
       const sendEnv = { ...env, SMTP_URL: smtp.url, PUBLIC_URL: origin };
       const runs = await Promise.all([mlbrief(['send', '--date', '2026-11-22'], sendEnv), mlbrief(['send', '--date', '2026-11-22'], sendEnv)]);
