@@ -3,14 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { sql } from 'drizzle-orm';
+import { mlbriefArgv } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
 import { backend } from '../support/database.js';
 import { rss, startFeedServer, xml } from '../support/feed-server.js';
 
-const main = path.resolve(import.meta.dirname, '../../dist/main.js');
-
 function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [main, ...args], {
+  const child = spawn(process.execPath, mlbriefArgv(args), {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_TIMEOUT_MS: '3000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
