@@ -48,7 +48,11 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
     await database?.dispose();
   });
 
-  it('refuses bad arguments with one line and exit 2, writing nothing', async () => {
+  // On a database of its own, beside the next test: the two share no DATA_DIR.
+  it.concurrent('refuses bad arguments with one line and exit 2, writing nothing', async ({ expect, onTestFinished }) => {
+    const own = await commandDatabase('mlbrief-ingest-cli-args-');
+    onTestFinished(() => own.dispose());
+    const { env } = own;
     const cases = [
       ['sources', 'add', 'ftp://x.example.org'],
       ['sources', 'add', feeds.url('/a'), '--weight', '11'],
@@ -71,7 +75,7 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
   }, 180_000);
 
-  it('adds, lists and removes sources, with a publisher and kind given or inferred', async () => {
+  it.concurrent('adds, lists and removes sources, with a publisher and kind given or inferred', async ({ expect }) => {
     for (const p of ['/a', '/b', '/slow', '/broken']) {
       const extra = p === '/b' ? ['--publisher', 'B News', '--kind', 'aggregator'] : [];
       const run = await mlbrief(['sources', 'add', feeds.url(p), '--name', `feed ${p}`, '--weight', '2', ...extra], env);
