@@ -3,9 +3,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mlbriefArgv } from '../support/cli.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
-
-const main = path.resolve(import.meta.dirname, '../../dist/main.js');
 
 interface Run {
   code: number | null;
@@ -15,7 +14,7 @@ interface Run {
 
 /** Runs the built `mlbrief` as a real process. */
 function mlbrief(args: string[], env: Record<string, string> = {}): Promise<Run> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, [main, ...args], {
+  const child = spawn(process.execPath, mlbriefArgv(args), {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

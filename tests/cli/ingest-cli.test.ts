@@ -3,14 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { sql } from 'drizzle-orm';
+import { mlbriefArgv } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
 import { backend } from '../support/database.js';
 import { rss, startFeedServer, xml } from '../support/feed-server.js';
 
-const main = path.resolve(import.meta.dirname, '../../dist/main.js');
-
 function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [main, ...args], {
+  const child = spawn(process.execPath, mlbriefArgv(args), {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_TIMEOUT_MS: '3000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,7 +48,11 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
     await database?.dispose();
   });
 
-  it('refuses bad arguments with one line and exit 2, writing nothing', async () => {
+  // On a database of its own, beside the next test: the two share no DATA_DIR.
+  it.concurrent('refuses bad arguments with one line and exit 2, writing nothing', async ({ expect, onTestFinished }) => {
+    const own = await commandDatabase('mlbrief-ingest-cli-args-');
+    onTestFinished(() => own.dispose());
+    const { env } = own;
     const cases = [
       ['sources', 'add', 'ftp://x.example.org'],
       ['sources', 'add', feeds.url('/a'), '--weight', '11'],
@@ -72,7 +75,7 @@ describe(`mlbrief sources and ingest on ${backend}`, () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
   }, 180_000);
 
-  it('adds, lists and removes sources, with a publisher and kind given or inferred', async () => {
+  it.concurrent('adds, lists and removes sources, with a publisher and kind given or inferred', async ({ expect }) => {
     for (const p of ['/a', '/b', '/slow', '/broken']) {
       const extra = p === '/b' ? ['--publisher', 'B News', '--kind', 'aggregator'] : [];
       const run = await mlbrief(['sources', 'add', feeds.url(p), '--name', `feed ${p}`, '--weight', '2', ...extra], env);

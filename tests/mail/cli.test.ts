@@ -5,12 +5,11 @@ import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
+import { mlbriefArgv } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
 import { backend } from '../support/database.js';
 import { startSmtpServer } from '../support/smtp-server.js';
 import { addSubscribers, insertEdition, origin } from './helpers.js';
-
-const main = path.resolve(import.meta.dirname, '../../dist/main.js');
 
 interface Run {
   code: number | null;
@@ -21,7 +20,7 @@ interface Run {
 
 /** The built `mlbrief` as a real process. */
 function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, mlbriefArgv(args), { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
