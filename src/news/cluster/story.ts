@@ -29,29 +29,6 @@ const INSIDE = 0.2;
 const DRIFT_PER_HOUR = 0.15 / 24;
 const MAX_HOURS = 48;
 
-/** Fewer shared words than this make no event, however rare the one word is ("Dropout for transformers" / "Dropout for CNNs"). */
-const MIN_SHARED = 2;
-
-/** Weighted Dice of two sorted id sets; 0 when they share fewer than MIN_SHARED words. */
-function dice(a: Int32Array, b: Int32Array, weight: Float64Array): number {
-  let shared = 0;
-  let total = 0;
-  let common = 0;
-  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
-    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
-    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    const w = weight[Math.min(x, y)] as number;
-    total += x === y ? 2 * w : w;
-    if (x === y) {
-      shared += 2 * w;
-      common += 1;
-    }
-    if (x <= y) i += 1;
-    if (y <= x) j += 1;
-  }
-  return common < MIN_SHARED ? 0 : shared / total;
-}
-
 /** The share of a headline's word weight that a story mentions anywhere. */
 function covered(headline: Int32Array, story: Int32Array, weight: Float64Array): number {
   let found = 0;
@@ -71,7 +48,8 @@ const summarized = (h: Headline) => h.story.length > h.ids.length;
 
 /** The evidence above for two stories `hoursApart`; clustering merges at DEFAULT_THRESHOLD (index.ts) or more. */
 export function eventScore(a: Headline, b: Headline, hoursApart: number, weight: Float64Array): number {
-  const story = dice(a.story, b.story, weight);
+  // The same weighted Dice as headlines', over each story's headline, slug and summary words.
+  const story = similarity(a.story, b.story, weight);
   // One word in common is a subject, not an event: no evidence at all.
   if (story === 0) return 0;
   const inside = containedIn(a.ids, b.ids) || containedIn(b.ids, a.ids);
