@@ -12,7 +12,10 @@ interface Manifest {
   newsDay: string;
   editionDate: string;
   sources: { file: string; name: string; url: string; siteUrl?: string; kind: 'feed' | 'aggregator'; publisher: string; weight: number }[];
-  notable: { event: string; evidence: string }[];
+  /** `match`: a case-insensitive pattern that matches the headline of any story telling the event, and no other of the day. */
+  notable: { event: string; evidence: string; match?: string }[];
+  /** How many notable events the five held when the day was added or last improved: a floor. */
+  notableInFive?: number;
 }
 
 const daysDir = new URL('../data/days/', import.meta.url);
@@ -60,5 +63,13 @@ describe.each(days)(`the real day %s through the whole pipeline on ${backend}`, 
     const perPublisher = new Map<string, number>();
     for (const s of stories) perPublisher.set(s.publisher!, (perPublisher.get(s.publisher!) ?? 0) + 1);
     expect(Math.max(...perPublisher.values())).toBeLessThanOrEqual(2);
+
+    // Judged as an editor would: how many of the day's notable events the five tell, and none twice.
+    const patterns = manifest.notable.filter((n) => n.match).map((n) => ({ event: n.event, re: new RegExp(n.match!, 'i') }));
+    if (patterns.length === 0) return;
+    const told = patterns.map((p) => ({ event: p.event, stories: stories.filter((s) => p.re.test(s.title)).map((s) => s.rank) }));
+    console.log(`${day}: ${told.filter((t) => t.stories.length > 0).length} of ${patterns.length} notable events in the five`);
+    expect(told.filter((t) => t.stories.length > 1), 'an event told twice in one five').toEqual([]);
+    expect(told.filter((t) => t.stories.length > 0).length).toBeGreaterThanOrEqual(manifest.notableInFive ?? 0);
   }, 300_000);
 });
