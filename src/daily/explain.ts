@@ -24,6 +24,7 @@ export function explainedCluster(r: RankedCluster) {
     ...('rank' in r.outcome ? { rank: r.outcome.rank } : { excludedBy: r.outcome.excluded }),
     tier: r.tier,
     ...(r.tier === 'reach-back' ? { daysBack: r.daysBack } : {}),
+    ...(r.roundUp ? { roundUp: true } : {}),
     title: r.cluster.representative.title,
     publishers: r.cluster.publishers,
     endorsement: { points: r.points, comments: r.comments },
@@ -49,7 +50,7 @@ export function explainLines(date: string, plan: EditionPlan): string[] {
     const s = r.score;
     const head = 'rank' in r.outcome ? `#${r.outcome.rank}` : 'out';
     lines.push(
-      `${head}  ${r.cluster.representative.title}${r.tier === 'reach-back' ? `  [reach-back, ${count(r.daysBack, 'day')}]` : ''}`,
+      `${head}  ${r.cluster.representative.title}${r.tier === 'reach-back' ? `  [reach-back, ${count(r.daysBack, 'day')}]` : ''}${r.roundUp ? '  [round-up]' : ''}`,
       `    score ${s.total} = coverage ${s.coverage} + endorsement ${s.endorsement} + weight ${s.weight} + relevance ${s.relevance} + freshness ${s.freshness}`,
       `    publishers (${r.cluster.publishers.length}): ${r.cluster.publishers.join(', ')}`,
       `    endorsement: ${count(r.points, 'point')}, ${count(r.comments, 'comment')}; relevance ${r.relevance.toFixed(2)}` +

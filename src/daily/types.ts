@@ -43,6 +43,8 @@ export interface JudgedCluster {
   tier: 'own' | 'reach-back';
   /** Whole days before the edition's window for reach-back; 0 for own. */
   daysBack: number;
+  /** Its headline is a live blog or digest of many announcements (rank/round-up.ts): placed after the day's single stories. */
+  roundUp: boolean;
   relevance: number;
   relevanceEvidence: string[];
   points: number;

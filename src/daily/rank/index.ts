@@ -1,6 +1,7 @@
 import type { CandidateStory, JudgedCluster, RankedCluster, RankOptions, StoryCluster } from '../types.js';
-import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, weightReason } from './reasons.js';
+import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, roundUpReason, weightReason } from './reasons.js';
 import { RELEVANCE_THRESHOLD, storyRelevance, storyScore } from './relevance.js';
+import { isRoundUp } from './round-up.js';
 import { endorsementOf, scoreOf } from './score.js';
 
 export { RELEVANCE_THRESHOLD } from './relevance.js';
@@ -39,6 +40,8 @@ export function judgeCluster(cluster: StoryCluster, tier: JudgedCluster['tier'],
   const late = cluster.members.find((m) => m.lateFor !== null);
   if (late) reasons.push(lateReason(late.lateFor!));
   if (tier === 'reach-back') reasons.push(reachBackReason(daysBack));
+  const roundUp = isRoundUp(rep.title);
+  if (roundUp) reasons.push(roundUpReason());
 
   const shown = cluster.members.find((m) => m.shownIn !== null);
   const ruledOut = shown
@@ -46,14 +49,14 @@ export function judgeCluster(cluster: StoryCluster, tier: JudgedCluster['tier'],
     : relevance.score < RELEVANCE_THRESHOLD
       ? `off-topic: relevance ${relevance.score.toFixed(2)} is below ${RELEVANCE_THRESHOLD}`
       : null;
-  return { cluster, tier, daysBack, relevance: relevance.score, relevanceEvidence: relevance.evidence, points, comments, score, reasons, ruledOut };
+  return { cluster, tier, daysBack, roundUp, relevance: relevance.score, relevanceEvidence: relevance.evidence, points, comments, score, reasons, ruledOut };
 }
 
 const byScore = (a: JudgedCluster, b: JudgedCluster) => b.score.total - a.score.total || a.cluster.representative.id - b.cluster.representative.id;
 
 /**
- * The top `limit` clusters: the day's own first, best score first, then reach-back clusters only
- * for the places left; at most `maxPerPublisher` represented by one publisher. Off-topic clusters
+ * The top `limit` clusters: the day's own first, best score first, then the day's round-ups (live
+ * blogs, digests: round-up.ts) for the places left, then reach-back clusters; at most `maxPerPublisher` represented by one publisher. Off-topic clusters
  * and those an earlier edition showed are left out rather than ranked last: an edition with fewer
  * stories is better than one padded with news that is not about ML, or with yesterday's. Ties go to
  * the lower representative id. Sets every cluster's outcome and returns all of them, the five first.
@@ -66,15 +69,17 @@ export function rankClusters(own: JudgedCluster[], reachBack: JudgedCluster[], o
     if (judged.ruledOut !== null) return { excluded: judged.ruledOut };
     const publisher = judged.cluster.representative.publisher;
     const taken = perPublisher.get(publisher) ?? 0;
-    if (ranked >= options.limit) return { excluded: `below the top ${options.limit}` };
+    if (ranked >= options.limit) return { excluded: judged.roundUp ? `below the top ${options.limit}: a round-up, placed after the day's single stories` : `below the top ${options.limit}` };
     if (taken >= options.maxPerPublisher) return { excluded: `${publisher} already has ${options.maxPerPublisher} of the ${options.limit}` };
     perPublisher.set(publisher, taken + 1);
     ranked += 1;
     return { rank: ranked };
   };
-  for (const tier of [own, reachBack]) {
+  const tiers = [own.filter((j) => !j.roundUp), own.filter((j) => j.roundUp), reachBack];
+  for (const tier of tiers) {
     for (const judged of [...tier].sort(byScore)) ordered.push({ ...judged, outcome: decide(judged) });
   }
   const rankOf = (j: RankedCluster) => ('rank' in j.outcome ? j.outcome.rank : Number.POSITIVE_INFINITY);
-  return ordered.sort((a, b) => rankOf(a) - rankOf(b) || (a.tier === b.tier ? 0 : a.tier === 'own' ? -1 : 1) || byScore(a, b));
+  const tierOf = (j: RankedCluster) => (j.tier === 'reach-back' ? 2 : j.roundUp ? 1 : 0);
+  return ordered.sort((a, b) => rankOf(a) - rankOf(b) || tierOf(a) - tierOf(b) || byScore(a, b));
 }

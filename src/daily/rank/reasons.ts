@@ -42,3 +42,7 @@ export function lateReason(missedDate: string): string {
 export function reachBackReason(daysBack: number): string {
   return `from ${daysBack} ${daysBack === 1 ? 'day' : 'days'} before the edition's window, filling a place the day's own stories left empty`;
 }
+
+export function roundUpReason(): string {
+  return "a round-up of many announcements (a live blog or digest): placed after the day's single stories";
+}

@@ -183,3 +183,34 @@ describe('rankClusters', () => {
     expect(rank([...clusters].reverse())).toEqual(rank(clusters));
   });
 });
+
+describe('round-ups', () => {
+  it("places live blogs and digests after the day's single stories, whatever their score, and says why", () => {
+    const blog = (id: number, title: string) => single(candidate({ id, sourceWeight: 10, title }));
+    const ranked = rank([
+      blog(1, 'Live updates: OpenAI unveils a new large language model and neural network training tools'),
+      blog(2, 'All the news on sparse attention for long-context language models'),
+      ...[3, 4, 5, 6].map((id) => single(candidate({ id }))),
+    ]);
+    // The round-ups score higher (weight 10) yet come after the four single stories.
+    expect(ids(ranked)).toEqual([3, 4, 5, 6, 1]);
+    expect(outcomeOf(ranked, 2)).toEqual({ excluded: "below the top 5: a round-up, placed after the day's single stories" });
+    expect(ranked.find((r) => r.cluster.representative.id === 1)!.reasons).toContain("a round-up of many announcements (a live blog or digest): placed after the day's single stories");
+    expect(ranked.find((r) => r.cluster.representative.id === 3)!.reasons.some((r) => /round-up/.test(r))).toBe(false);
+  });
+
+  it('tells round-ups from stories by their headline', async () => {
+    const { isRoundUp } = await import('../../../src/daily/rank/round-up.js');
+    for (const t of ['Live updates from Google I/O 2023', 'Google I/O 2023 live blog: Pixel Fold, 7a, Tablet, Bard', 'Google I/O 2023: Everything announced at the event', 'Live updates from OpenAI Dev Day: Follow along with ZDNET', 'The week in AI: a roundup']) {
+      expect(isRoundUp(t), t).toBe(true);
+    }
+    for (const t of ['X’s job search tool is now live on the web', 'Explainable AI is Dead, Long Live Explainable AI!', 'Google announces PaLM 2 AI language model', 'Robots plus generative AI: Everything you need to know']) {
+      expect(isRoundUp(t), t).toBe(false);
+    }
+  });
+
+  it('lets a round-up in when the day has no single story left to place', () => {
+    const ranked = rank([single(candidate({ id: 1, title: 'Live blog: sparse attention for long-context language models' })), single(candidate({ id: 2 }))]);
+    expect(ids(ranked)).toEqual([2, 1]);
+  });
+});
