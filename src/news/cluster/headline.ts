@@ -1,3 +1,4 @@
+import { makerOf } from './makers.js';
 import { headlineTokens, names, numbers } from './shingles.js';
 
 /** A headline prepared once for comparing with many others. */
@@ -37,7 +38,10 @@ const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party
 
 export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
-  const own = new Set([...tokens, ...slugTokens(url)].map(idOf));
+  // A headline that leads with a product tells its maker's news (makers.ts); one that names it later
+  // ("Duolingo Max, powered by GPT-4") tells someone else's.
+  const maker = tokens.length > 0 ? makerOf.get(tokens[0]!) : undefined;
+  const own = new Set([...tokens, ...slugTokens(url), ...(maker ? [maker] : [])].map(idOf));
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
   const clauses = title.split(CLAUSE_END).map(headlineTokens);
