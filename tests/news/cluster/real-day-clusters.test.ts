@@ -22,8 +22,8 @@ async function arxivJoins(day: string): Promise<{ joins: number; shown: string[]
   return { joins, shown };
 }
 
-describe('different arXiv papers joined on the real days', () => {
-  it('stays at 6 or fewer over the four days', async () => {
+describe('clustering whole real days (tests/data/days)', () => {
+  it('joins 6 or fewer pairs of different arXiv papers over the four days', async () => {
     let total = 0;
     for (const day of realDays) {
       const { joins, shown } = await arxivJoins(day);
@@ -33,4 +33,19 @@ describe('different arXiv papers joined on the real days', () => {
     console.log(`different arXiv papers joined: ${total}`);
     expect(total).toBeLessThanOrEqual(6);
   }, 120_000);
+
+  it('tells GPT-4 once on 2023-03-14, without the launches built on it', async () => {
+    const clusters = clusterStories((await realDayItems('2023-03-14')).filter((i) => !isReplacement(i.arxivAnnounce)));
+    const titles = (c: (typeof clusters)[number]) => c.members.map((m) => `${m.publisher}: ${m.title}`);
+    const gpt4 = clusters.find((c) => c.members.some((m) => m.title === 'OpenAI announces GPT-4 — the next generation of its AI language model'))!;
+    expect(titles(gpt4)).toEqual(
+      expect.arrayContaining([
+        'Ars Technica: OpenAI announces GPT-4, its next-generation AI language model',
+        "ZDNET: GPT-4 unveiled: ChatGPT's next big upgrade is here",
+        'TechRadar: GPT-4 is bringing a massive upgrade to ChatGPT',
+        'Hacker News: GPT-4',
+      ]),
+    );
+    expect(titles(gpt4).filter((t) => /Duolingo|Khan|Iceland|Bing/.test(t))).toEqual([]);
+  }, 60_000);
 });
