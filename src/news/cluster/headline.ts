@@ -1,9 +1,12 @@
+import { makerOf } from './makers.js';
 import { headlineTokens, names, numbers } from './shingles.js';
 
 /** A headline prepared once for comparing with many others. */
 export interface Headline {
   /** The title's words, normalized (shingles.ts). */
   tokens: string[];
+  /** The same words by clause: punctuation ("xAI, His new company", "Gemini 3.5, Spark") parts neighbours. */
+  clauses: string[][];
   /** The title's words and its URL slug's, as ascending distinct numbers (one per word in the run). */
   ids: Int32Array;
   numbers: Set<string>;
@@ -28,22 +31,29 @@ export function slugTokens(url: string | null): string[] {
   return segment ? headlineTokens(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')) : [];
 }
 
+/** What ends a clause in a headline: commas, colons, question marks, dashes between words, quotes. */
+const CLAUSE_END = /[,:;?!()"“”|]|\.\s|\s[-–—]\s|[–—]/u;
+
 const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
 
 export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
-  const own = new Set([...tokens, ...slugTokens(url)].map(idOf));
+  // A headline that leads with a product tells its maker's news (makers.ts); one that names it later
+  // ("Duolingo Max, powered by GPT-4") tells someone else's.
+  const maker = tokens.length > 0 ? makerOf.get(tokens[0]!) : undefined;
+  const own = new Set([...tokens, ...slugTokens(url), ...(maker ? [maker] : [])].map(idOf));
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
-  return { tokens, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
+  const clauses = title.split(CLAUSE_END).map(headlineTokens);
+  return { tokens, clauses, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
 }
 
-/** Positions of the names in `a` that `b` lacks, with their neighbours. */
+/** Positions of the names in `a` that `b` lacks, with their neighbours in the same clause. */
 function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: string }> {
   const names = a.names;
   if (names === null) return [];
-  return a.tokens.flatMap((token, i) =>
-    names.has(token) && !b.tokens.includes(token) ? [{ before: a.tokens[i - 1], after: a.tokens[i + 1] }] : [],
+  return a.clauses.flatMap((clause) =>
+    clause.flatMap((token, i) => (names.has(token) && !b.tokens.includes(token) ? [{ before: clause[i - 1], after: clause[i + 1] }] : [])),
   );
 }
 

@@ -46,8 +46,11 @@ const ANNOUNCE_VERBS = new Set(
 /** Decimal numbers ("2.0", "3.5") stay one token; anything else splits on non-alphanumerics. */
 const TOKEN = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu;
 
+/** "Artificial intelligence" is what other outlets write "AI": one word, so the two wordings meet. */
+const spelledOutAi = (title: string) => title.replace(/\bartificial[\s-]+intelligence\b/giu, 'AI');
+
 function words(title: string): string[] {
-  const text = title
+  const text = spelledOutAi(title)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -107,6 +110,9 @@ export function numbers(tokens: readonly string[]): Set<string> {
   return new Set(tokens.filter((t) => /^\p{N}/u.test(t)).map((t) => t.replace(/^(\p{N}+(?:\.\p{N}+)?)(?:bn|b|m|k)$/u, '$1')));
 }
 
+/** Capitalized words that name no one thing: "AI" stands beside every maker's product ("Bing Chat" / "Bing AI"). */
+const NOT_NAMES = new Set(['ai']);
+
 /**
  * Capitalized words after the first, as tokens: in a sentence-case headline these are names
  * ("Claude 3.5 Sonnet", "Haiku"). Only a word's own capital counts: in "AI-powered", "powered"
@@ -114,10 +120,10 @@ export function numbers(tokens: readonly string[]): Set<string> {
  * gives null.
  */
 export function names(title: string): Set<string> | null {
-  const parts = title.split(/\s+/).slice(1).filter((w) => /\p{L}/u.test(w));
+  const parts = spelledOutAi(title).split(/\s+/).slice(1).filter((w) => /\p{L}/u.test(w));
   const capitalized = parts.filter((w) => /^\P{L}*\p{Lu}/u.test(w));
   const lowercase = parts.filter((w) => !STOPWORDS.has(w.toLowerCase()) && !/^\P{L}*\p{Lu}/u.test(w));
   if (capitalized.length > 0 && lowercase.length === 0 && parts.length >= 3) return null;
   const capitals = parts.flatMap((w) => w.split(/[-–—/]/)).filter((w) => /^\P{L}*\p{Lu}/u.test(w));
-  return new Set(capitals.flatMap((w) => headlineTokens(w)));
+  return new Set(capitals.flatMap((w) => headlineTokens(w)).filter((t) => !NOT_NAMES.has(t)));
 }

@@ -59,6 +59,11 @@ const MUST_MERGE: Array<[string, string]> = [
   ['OpenAI launches Operator, an AI agent that uses a browser', 'OpenAI unveils Operator agent for ChatGPT Pro users'],
   // A short headline entirely inside a longer one (Hacker News and The Verge, 2023-03-14).
   ['GPT-4', 'OpenAI announces GPT-4 — the next generation of its AI language model'],
+  // Names that are not in each other's place: "AI" names nothing ("Bing Chat" / "Bing AI"), and
+  // punctuation parts neighbours ("xAI, His"; "xAI: What"). Android Authority, The Verge, WSJ, CNET.
+  ['Microsoft’s Bing Chat gets deeper Edge mobile integration, a widget, and much more', 'Microsoft brings Bing AI widget to your phone’s home screen'],
+  ['In a first, Google has released data on how much energy an AI prompt uses', 'Google reveals how much energy a Gemini query uses - in industry first'],
+  ['Elon Musk Launches xAI, His New Artificial-Intelligence Company', 'Elon Musk Launches Artificial Intelligence Company xAI: What to Know'],
 ];
 
 // Different events, however alike the words. A third entry names the rule that keeps a pair apart

@@ -40,8 +40,8 @@ describe('the evidence that two stories tell one event (story.ts)', () => {
   });
 
   it('adds 0.2 when one headline lies inside the other', () => {
-    const inside = score(['GPT-4 System Card'], ['OpenAI publishes the GPT-4 System Card']).score;
-    const notInside = score(['GPT-4 System Card Notes'], ['OpenAI publishes the GPT-4 System Card']).score;
+    const inside = score(['Phi-3 System Card'], ['Microsoft publishes the Phi-3 System Card']).score;
+    const notInside = score(['Phi-3 System Card Notes'], ['Microsoft publishes the Phi-3 System Card']).score;
     expect(inside - notInside).toBeGreaterThan(0.2);
   });
 
