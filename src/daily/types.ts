@@ -65,6 +65,11 @@ export interface RankOptions {
   windowEnd: Date;
   limit: number; // 5
   maxPerPublisher: number; // 2
+  /**
+   * Whether two clusters tell one event after all (clustering kept them apart, being strict so as
+   * never to merge two events): the five take the better one only. Absent: never.
+   */
+  sameEvent?: (a: StoryCluster, b: StoryCluster) => boolean;
 }
 
 export interface ConceptForRotation {

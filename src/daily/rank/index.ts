@@ -70,6 +70,7 @@ const byScore = (a: JudgedCluster, b: JudgedCluster) => b.score.total - a.score.
  */
 export function rankClusters(own: JudgedCluster[], reachBack: JudgedCluster[], options: RankOptions): RankedCluster[] {
   const perPublisher = new Map<string, number>();
+  const chosen: { cluster: StoryCluster; rank: number }[] = [];
   let ranked = 0;
   const ordered: RankedCluster[] = [];
   const decide = (judged: JudgedCluster): RankedCluster['outcome'] => {
@@ -77,9 +78,12 @@ export function rankClusters(own: JudgedCluster[], reachBack: JudgedCluster[], o
     const publisher = judged.cluster.representative.publisher;
     const taken = perPublisher.get(publisher) ?? 0;
     if (ranked >= options.limit) return { excluded: judged.roundUp ? `below the top ${options.limit}: a round-up, placed after the day's single stories` : `below the top ${options.limit}` };
+    const twin = options.sameEvent && chosen.find((c) => options.sameEvent!(c.cluster, judged.cluster));
+    if (twin) return { excluded: `tells the same event as #${twin.rank}: ${twin.cluster.representative.title}` };
     if (taken >= options.maxPerPublisher) return { excluded: `${publisher} already has ${options.maxPerPublisher} of the ${options.limit}` };
     perPublisher.set(publisher, taken + 1);
     ranked += 1;
+    chosen.push({ cluster: judged.cluster, rank: ranked });
     return { rank: ranked };
   };
   const tiers = [own.filter((j) => !j.roundUp), own.filter((j) => j.roundUp), reachBack];

@@ -106,6 +106,22 @@ function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: 
  * when written so.
  */
 export function clusterStories<T extends ClusterItem>(stories: readonly T[], options: ClusterOptions = {}): Cluster<T>[] {
+  return clusterAndCompare(stories, options).clusters;
+}
+
+/** Clusters, and how close two of them come to telling one event (for the five: see closeness). */
+export interface Clustering<T extends ClusterItem> {
+  clusters: Cluster<T>[];
+  /**
+   * The strongest evidence (story.ts) that two clusters of this run tell one event: the best pair
+   * of their members' wordings (single linkage, where clustering asks every pair: complete
+   * linkage), 0 when any pair contradicts (versions, names, a preview). For the five, where a
+   * wrong "same" costs a place rather than merging two stories, so one event is not told twice.
+   */
+  closeness(a: Cluster<T>, b: Cluster<T>): number;
+}
+
+export function clusterAndCompare<T extends ClusterItem>(stories: readonly T[], options: ClusterOptions = {}): Clustering<T> {
   const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3_600_000;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const items = [...stories].sort((a, b) => a.id - b.id);
@@ -167,5 +183,22 @@ export function clusterStories<T extends ClusterItem>(stories: readonly T[], opt
     groups.set(root, group);
     for (const i of unit.items) group.push(items[i]!);
   });
-  return [...groups.values()].map(toCluster).sort((a, b) => a.representative.id - b.representative.id);
+  const found = [...groups.values()].map(toCluster).sort((a, b) => a.representative.id - b.representative.id);
+  const indexOf = new Map(items.map((item, i) => [item.id, i]));
+  const wordings = (c: Cluster<T>) =>
+    c.members.flatMap((m) => {
+      const i = indexOf.get(m.id);
+      return i === undefined || m.selfPost || headlines[i]!.ids.length === 0 ? [] : [{ h: headlines[i]!, at: m.effectiveAt.getTime() }];
+    });
+  const closeness = (a: Cluster<T>, b: Cluster<T>): number => {
+    let best = 0;
+    for (const x of wordings(a)) {
+      for (const y of wordings(b)) {
+        if (conflicting(x.h, y.h)) return 0;
+        best = Math.max(best, eventScore(x.h, y.h, Math.abs(x.at - y.at) / 3_600_000, weight));
+      }
+    }
+    return best;
+  };
+  return { clusters: found, closeness };
 }

@@ -214,3 +214,16 @@ describe('round-ups', () => {
     expect(ids(ranked)).toEqual([2, 1]);
   });
 });
+
+describe('one event once', () => {
+  it('gives the place of a cluster that tells the same event as one already in the five to the next, and says which', () => {
+    const clusters = [1, 2, 3, 4, 5, 6].map((id) => single(candidate({ id, sourceWeight: 10 - id })));
+    // 3 is 1 told again (clustering kept them apart); 6 is then the fifth.
+    const sameEvent = (a: StoryCluster, b: StoryCluster) => [a.key, b.key].sort().join() === '1,3';
+    const ranked = rank(clusters, [], { ...options, sameEvent });
+    expect(ids(ranked)).toEqual([1, 2, 4, 5, 6]);
+    expect(outcomeOf(ranked, 3)).toEqual({ excluded: `tells the same event as #1: ${clusters[0]!.representative.title}` });
+    // Without the judgement, both are in.
+    expect(ids(rank(clusters))).toEqual([1, 2, 3, 4, 5]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStories, DEFAULT_THRESHOLD, type ClusterItem } from '../../../src/news/cluster/index.js';
+import { clusterAndCompare, clusterStories, DEFAULT_THRESHOLD, type ClusterItem } from '../../../src/news/cluster/index.js';
 import { headlineTokens } from '../../../src/news/cluster/shingles.js';
 import { canonicalUrl } from '../../../src/news/normalize/url.js';
 
@@ -283,5 +283,22 @@ describe('clusterStories', () => {
   it('never compares headlines with no words left after normalization', () => {
     expect(clusterStories([story('The'), story('A'), story('')])).toHaveLength(3);
     expect(clusterStories([])).toEqual([]);
+  });
+});
+
+describe('closeness of clusters kept apart', () => {
+  it('is the best pair of wordings, and 0 when any pair contradicts', () => {
+    const a = story('Acme Vision 2.0 adds video understanding to its assistant');
+    const b = story('Acme Vision 1.5 adds video understanding to its assistant');
+    const c = story('Acme Vision adds video understanding to its assistant');
+    const { clusters, closeness } = clusterAndCompare([a, b]);
+    expect(clusters).toHaveLength(2);
+    expect(closeness(clusters[0]!, clusters[1]!)).toBe(0);
+    const alike = clusterAndCompare([a, c]);
+    expect(alike.clusters).toHaveLength(1);
+    const apart = clusterAndCompare([a, b, c]);
+    const [x, y] = [apart.clusters.find((k) => k.members.some((m) => m.id === a.id))!, apart.clusters.find((k) => k.members.some((m) => m.id === b.id))!];
+    expect(x).not.toBe(y);
+    expect(apart.closeness(x, y)).toBe(0);
   });
 });
