@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishEdition } from '../../src/daily/build.js';
+import { explainEdition, publishEdition } from '../../src/daily/build.js';
+import { explainLines } from '../../src/daily/explain.js';
 import { runIngest } from '../../src/news/ingest.js';
 import { addSource } from '../../src/news/sources.queries.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -56,6 +57,8 @@ describe.each(days)(`the real day %s through the whole pipeline on ${backend}`, 
 
   it('publishes five stories, no replacement, at most two per publisher', async () => {
     const edition = await publishEdition({ database, timeZone: 'UTC' }, manifest.editionDate);
+    // EXPLAIN=1 prints every candidate cluster of the day and what kept it out (as `mlbrief edition --explain`).
+    if (process.env.EXPLAIN) console.log(explainLines(manifest.editionDate, (await explainEdition(database.db, manifest.editionDate, 'UTC', new Date())).plan).join('\n'));
     const stories = edition.content.stories;
     console.log(
       [`${day}: the five`, ...stories.map((s) => `  ${s.rank}. [${s.coverage}] ${s.title} (${s.publisher})`), '  notable:', ...manifest.notable.map((n) => `  - ${n.event}`)].join('\n'),

@@ -1,5 +1,5 @@
 import type { CandidateStory, JudgedCluster, RankedCluster, RankOptions, StoryCluster } from '../types.js';
-import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, roundUpReason, weightReason } from './reasons.js';
+import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, roundUpReason, shownFromReason, weightReason } from './reasons.js';
 import { RELEVANCE_THRESHOLD, storyRelevance, storyScore } from './relevance.js';
 import { isRoundUp } from './round-up.js';
 import { endorsementOf, scoreOf } from './score.js';
@@ -63,7 +63,9 @@ const byScore = (a: JudgedCluster, b: JudgedCluster) => b.score.total - a.score.
 
 /**
  * The top `limit` clusters: the day's own first, best score first, then the day's round-ups (live
- * blogs, digests: round-up.ts) for the places left, then reach-back clusters; at most `maxPerPublisher` represented by one publisher. Off-topic clusters
+ * blogs, digests: round-up.ts) for the places left, then reach-back clusters; at most
+ * `maxPerPublisher` shown from one publisher (a story another outlet also told is shown from that
+ * outlet when the first has no place left). Off-topic clusters
  * and those an earlier edition showed are left out rather than ranked last: an edition with fewer
  * stories is better than one padded with news that is not about ML, or with yesterday's. Ties go to
  * the lower representative id. Sets every cluster's outcome and returns all of them, the five first.
@@ -73,22 +75,30 @@ export function rankClusters(own: JudgedCluster[], reachBack: JudgedCluster[], o
   const chosen: { cluster: StoryCluster; rank: number }[] = [];
   let ranked = 0;
   const ordered: RankedCluster[] = [];
-  const decide = (judged: JudgedCluster): RankedCluster['outcome'] => {
-    if (judged.ruledOut !== null) return { excluded: judged.ruledOut };
-    const publisher = judged.cluster.representative.publisher;
-    const taken = perPublisher.get(publisher) ?? 0;
-    if (ranked >= options.limit) return { excluded: judged.roundUp ? `below the top ${options.limit}: a round-up, placed after the day's single stories` : `below the top ${options.limit}` };
+  const decide = (judged: JudgedCluster): RankedCluster => {
+    const out = (excluded: string): RankedCluster => ({ ...judged, outcome: { excluded } });
+    if (judged.ruledOut !== null) return out(judged.ruledOut);
+    if (ranked >= options.limit) return out(judged.roundUp ? `below the top ${options.limit}: a round-up, placed after the day's single stories` : `below the top ${options.limit}`);
     const twin = options.sameEvent && chosen.find((c) => options.sameEvent!(c.cluster, judged.cluster));
-    if (twin) return { excluded: `tells the same event as #${twin.rank}: ${twin.cluster.representative.title}` };
-    if (taken >= options.maxPerPublisher) return { excluded: `${publisher} already has ${options.maxPerPublisher} of the ${options.limit}` };
-    perPublisher.set(publisher, taken + 1);
+    if (twin) return out(`tells the same event as #${twin.rank}: ${twin.cluster.representative.title}`);
+    let { cluster, reasons } = judged;
+    const publisher = cluster.representative.publisher;
+    if ((perPublisher.get(publisher) ?? 0) >= options.maxPerPublisher) {
+      // Another outlet's article of the same story may stand for it (not an aggregator's link to it).
+      const other = cluster.members.find((m) => !m.aggregator && !m.selfPost && (perPublisher.get(m.publisher) ?? 0) < options.maxPerPublisher);
+      if (!other) return out(`${publisher} already has ${options.maxPerPublisher} of the ${options.limit}`);
+      cluster = { ...cluster, representative: other, members: [other, ...cluster.members.filter((m) => m !== other)] };
+      reasons = [...reasons, shownFromReason(other.publisher, publisher, options.maxPerPublisher, options.limit)];
+    }
+    const shownBy = cluster.representative.publisher;
+    perPublisher.set(shownBy, (perPublisher.get(shownBy) ?? 0) + 1);
     ranked += 1;
-    chosen.push({ cluster: judged.cluster, rank: ranked });
-    return { rank: ranked };
+    chosen.push({ cluster, rank: ranked });
+    return { ...judged, cluster, reasons, outcome: { rank: ranked } };
   };
   const tiers = [own.filter((j) => !j.roundUp), own.filter((j) => j.roundUp), reachBack];
   for (const tier of tiers) {
-    for (const judged of [...tier].sort(byScore)) ordered.push({ ...judged, outcome: decide(judged) });
+    for (const judged of [...tier].sort(byScore)) ordered.push(decide(judged));
   }
   const rankOf = (j: RankedCluster) => ('rank' in j.outcome ? j.outcome.rank : Number.POSITIVE_INFINITY);
   const tierOf = (j: RankedCluster) => (j.tier === 'reach-back' ? 2 : j.roundUp ? 1 : 0);

@@ -46,3 +46,7 @@ export function reachBackReason(daysBack: number): string {
 export function roundUpReason(): string {
   return "a round-up of many announcements (a live blog or digest): placed after the day's single stories";
 }
+
+export function shownFromReason(shownBy: string, first: string, max: number, limit: number): string {
+  return `shown from ${shownBy}: ${first} already has ${max} of the ${limit}`;
+}

@@ -227,3 +227,26 @@ describe('one event once', () => {
     expect(ids(rank(clusters))).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('publishers in the five', () => {
+  it("shows a story from another outlet that told it when the first outlet has no place left, and not from an aggregator's link", () => {
+    const verge = (id: number, sourceWeight = 1) => candidate({ id, publisher: 'The Verge', sourceWeight });
+    const both: StoryCluster = (() => {
+      const a = verge(3);
+      const b = candidate({ id: 4, publisher: 'Engadget' });
+      return { key: '3', representative: a, members: [a, b], publishers: ['The Verge', 'Engadget'] };
+    })();
+    const viaHn: StoryCluster = (() => {
+      const a = verge(5);
+      const b = candidate({ id: 6, publisher: 'Hacker News', aggregator: true, url: a.url });
+      return { key: '5', representative: a, members: [a, b], publishers: ['The Verge', 'Hacker News'] };
+    })();
+    // Two single Verge stories of weight 10 come first and fill The Verge's two places.
+    const ranked = rank([single(verge(1, 10)), single(verge(2, 10)), both, viaHn]);
+    expect(ids(ranked)).toEqual([1, 2, 4]);
+    const shown = ranked.find((r) => r.cluster.representative.id === 4)!;
+    expect(shown.cluster.members.map((m) => m.id)).toEqual([4, 3]);
+    expect(shown.reasons).toContain('shown from Engadget: The Verge already has 2 of the 5');
+    expect(outcomeOf(ranked, 5)).toEqual({ excluded: 'The Verge already has 2 of the 5' });
+  });
+});
