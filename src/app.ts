@@ -3,8 +3,8 @@ import { publicOrigin } from './config/public-url.js';
 import { parseTrustProxy } from './config/trust-proxy.js';
 import { seedIfEmpty } from './content/seeds/seed-if-empty.js';
 import { defaultSeedsDir } from './content/seeds/read-seeds.js';
-import { openDatabase, type Database } from './db/client.js';
-import { lockDataDir } from './db/data-dir-lock.js';
+import type { Database } from './db/client.js';
+import { openConfiguredDatabase } from './db/configured.js';
 import { migrate } from './db/migrate.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { createMailer } from './mail/mailer.js';
@@ -21,24 +21,6 @@ export interface RunningApp {
   database: Database;
   mail: MailService;
   stop(): Promise<void>;
-}
-
-/** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set), migrated. */
-export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; release: () => Promise<void> }> {
-  const unlock = config.DATABASE_URL ? async () => {} : await lockDataDir(config.DATA_DIR);
-  try {
-    const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-    return {
-      database,
-      release: async () => {
-        await database.close();
-        await unlock();
-      },
-    };
-  } catch (error) {
-    await unlock();
-    throw error;
-  }
 }
 
 export interface StartOptions {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/env.js';
+import { ConfigError } from '../config/config-error.js';
 import { AppError } from '../shared/errors.js';
-import { createLogger } from '../shared/logger.js';
 import type { Command } from './command.js';
 import { usage, UsageError } from './usage.js';
 
 // Loaded on demand: `--help`, `--version` and a mistyped command answer at once, and a command
-// loads only what it uses (the server and Apollo load only for `serve`).
+// loads only what it uses (the server and Apollo load only for `serve`). Every command module
+// reaches the database through db/configured.ts, never app.ts, which loads the whole server.
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serve,
   worker: async () => (await import('./commands/worker.js')).worker,
@@ -67,6 +67,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if (values.date !== undefined && name !== 'edition' && name !== 'send') throw new UsageError('--date goes with `edition` and `send`');
     if (values['dry-run'] !== undefined && name !== 'send') throw new UsageError('--dry-run goes with `send`');
     if (values.json && !['sources', 'ingest', 'edition', 'subscribers', 'keys'].includes(name)) throw new UsageError(`--json does not go with \`${name}\``);
+    // zod (config) and pino (logger) only once arguments are known good: bad ones answer at once.
+    const [{ loadConfig }, { createLogger }] = await Promise.all([import('../config/env.js'), import('../shared/logger.js')]);
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
     const command = await load();

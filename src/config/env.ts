@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
+import { ConfigError } from './config-error.js';
 import { trustProxyProblem } from './trust-proxy.js';
 
 /** Every environment variable mlbrief reads, validated once at start-up (names: shared/PRODUCT.md). */
@@ -79,10 +80,6 @@ const envSchema = z.object({
 });
 
 export type Config = z.output<typeof envSchema>;
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 /** Parses the environment; every problem is named in one line so the operator fixes all at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

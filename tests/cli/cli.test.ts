@@ -1,30 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlbriefArgv } from '../support/cli.js';
+import { mlbrief } from '../support/cli.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `mlbrief` as a real process. */
-function mlbrief(args: string[], env: Record<string, string> = {}): Promise<Run> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, mlbriefArgv(args), {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return Object.assign(done, { child });
-}
 
 // None of these opens a database: they run at once.
 describe('mlbrief, bad input', { concurrent: true }, () => {

@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { sql } from 'drizzle-orm';
-import { mlbriefArgv } from '../support/cli.js';
+import { mlbrief as run } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
 import { backend } from '../support/database.js';
 import { rss, startFeedServer, xml } from '../support/feed-server.js';
 
-function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, mlbriefArgv(args), {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_TIMEOUT_MS: '3000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return Object.assign(done, { child, stdout: () => stdout });
-}
+/** The built `mlbrief`, allowed to fetch the fixture feeds on loopback. */
+const mlbrief = (args: string[], env: Record<string, string>) =>
+  run(args, { FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_TIMEOUT_MS: '3000', ...env });
 
 describe(`mlbrief sources and ingest on ${backend}`, () => {
   let database: CommandDatabase;

@@ -1,64 +1,42 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLookupTtlMs } from '../../src/access/api-keys.js';
-import { openDatabase } from '../../src/db/client.js';
 import type { RunningApp } from '../../src/app.js';
 import { gql, startTestApp } from '../support/app.js';
-import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
-
-const main = path.resolve(import.meta.dirname, '../../dist/main.js');
-
-/** The built `mlbrief` as a real process. */
-function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+import { mlbrief } from '../support/cli.js';
+import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
+import { backend } from '../support/database.js';
 
 // Keys are rows like any other: the command is tested once, against the PostgreSQL server, where a
 // process starts in a fraction of the embedded database's time (the CLI on PGlite is tested by
 // tests/cli/cli.test.ts and ingest-cli.test.ts).
 describe.runIf(backend === 'postgres')(`mlbrief keys on ${backend}`, { timeout: 300_000 }, () => {
-  let dataDir: string;
-  let server: TestDatabase | undefined;
+  let database: CommandDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-keys-cli-'));
-    if (backend === 'postgres') {
-      server = await createTestDatabase({ seeded: true });
-      env = { DATABASE_URL: server.url!, DATA_DIR: dataDir };
-    } else env = { DATA_DIR: dataDir };
+    database = await commandDatabase('mlbrief-keys-cli-', { seeded: true });
+    env = database.env;
   });
-  afterAll(async () => {
-    await server?.dispose();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => database?.dispose());
 
   /** The API over the commands' database, started while no command runs (PGlite serves one process). */
-  async function withApp<T>(work: (app: RunningApp) => Promise<T>): Promise<T> {
-    const database = server ?? (await openDatabase({ dataDir }));
-    const app = await startTestApp(database, { RATE_LIMIT_ANONYMOUS: '100', RATE_LIMIT_API_KEY: '1000' });
-    try {
-      return await work(app);
-    } finally {
-      await app.stop();
-      if (!server) await database.close();
-    }
-  }
+  const withApp = <T>(work: (app: RunningApp) => Promise<T>): Promise<T> =>
+    database.withDatabase(async (db) => {
+      const app = await startTestApp(db, { RATE_LIMIT_ANONYMOUS: '100', RATE_LIMIT_API_KEY: '1000' });
+      try {
+        return await work(app);
+      } finally {
+        await app.stop();
+      }
+    });
 
-  it.each([
+  // None of these opens the database: they run at once.
+  it.concurrent.for([
     [['keys', 'create'], /^mlbrief: keys create needs --name N/],
     [['keys', 'revoke'], /^mlbrief: keys revoke needs the key id/],
     [['keys', 'revoke', 'nonsense'], /^mlbrief: "nonsense" is not an API key id/],
     [['keys', 'frob'], /^mlbrief: usage: mlbrief keys create --name N/],
     [['keys', 'list', '--name', 'x'], /^mlbrief: --name goes with `sources add` and `keys create`/],
-  ])('%j: one line on stderr, exit 2', async (args, message) => {
+  ] as [string[], RegExp][])('%j: one line on stderr, exit 2', async ([args, message], { expect }) => {
     const run = await mlbrief(args, env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
@@ -85,6 +63,7 @@ describe.runIf(backend === 'postgres')(`mlbrief keys on ${backend}`, { timeout: 
       // The id the command prints is the one GraphQL knows.
       expect(id.length).toBeGreaterThan(4);
     });
+    const lookedUp = Date.now();
 
     const revoked = await mlbrief(['keys', 'revoke', id], env);
     expect([revoked.code, revoked.stdout]).toEqual([0, `revoked ${id} "Weather app"\n`]);
@@ -93,9 +72,9 @@ describe.runIf(backend === 'postgres')(`mlbrief keys on ${backend}`, { timeout: 
     expect(again.stderr).toMatch(/no live API key/);
     expect((await mlbrief(['keys', 'list'], env)).stdout).toMatch(new RegExp(`^${id} {2}mlb_\\S+… {2}Weather app {2}created \\S+ {2}revoked \\S+\\n$`));
 
-    // This test process looked the key up a moment ago: another process's revocation reaches it
-    // once that lookup is older than keyLookupTtlMs (src/access/api-keys.ts says so).
-    await new Promise((resolve) => setTimeout(resolve, keyLookupTtlMs));
+    // This test process looked the key up before `lookedUp`: another process's revocation reaches
+    // it once that lookup is older than keyLookupTtlMs (src/access/api-keys.ts says so).
+    await new Promise((resolve) => setTimeout(resolve, keyLookupTtlMs - (Date.now() - lookedUp)));
     await withApp(async (app) => {
       const res = await gql(app.url, '{ __typename }', {}, { authorization: `Bearer ${secret}` });
       expect([res.status, res.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);

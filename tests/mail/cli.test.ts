@@ -1,33 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { mlbriefArgv } from '../support/cli.js';
+import { mlbrief } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/data-dir.js';
 import { backend } from '../support/database.js';
 import { startSmtpServer } from '../support/smtp-server.js';
 import { addSubscribers, insertEdition, origin } from './helpers.js';
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The built `mlbrief` as a real process. */
-function mlbrief(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, mlbriefArgv(args), { env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return Object.assign(done, { child });
-}
 
 // Each command is a process that boots its own database (PGlite: seconds on a busy machine). Each
 // test has its own database, migrated and filled before its first command, so the tests run at once.

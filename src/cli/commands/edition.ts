@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { explainEdition, publishEdition } from '../../daily/build.js';
 import { explainedCluster, explainLines } from '../../daily/explain.js';
 import { migrate } from '../../db/migrate.js';

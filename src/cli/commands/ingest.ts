@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { migrate } from '../../db/migrate.js';
 import { fetchOptions } from '../../news/fetch-options.js';
 import { runIngest, type SourceOutcome } from '../../news/ingest.js';

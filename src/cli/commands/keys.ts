@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../access/api-keys.js';
 import { migrate } from '../../db/migrate.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';

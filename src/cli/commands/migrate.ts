@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { migrate as applyMigrations } from '../../db/migrate.js';
 import type { CommandContext } from '../command.js';
 

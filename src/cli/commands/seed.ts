@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { defaultSeedsDir, readSeedLibrary } from '../../content/seeds/read-seeds.js';
 import { seedDatabase } from '../../content/seeds/seed-database.js';
 import { migrate } from '../../db/migrate.js';

@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { editionByDate } from '../../daily/build.js';
 import { migrate } from '../../db/migrate.js';
 import { deliverEdition } from '../../mail/delivery/deliver.js';

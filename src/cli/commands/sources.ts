@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { migrate } from '../../db/migrate.js';
 import { kindOf } from '../../news/kind.js';
 import { publisherOf } from '../../news/publisher.js';

@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { migrate } from '../../db/migrate.js';
 import { emailAddress } from '../../mail/address.js';
 import { addConfirmed, allSubscribers, removeSubscriber, type SubscriberRow } from '../../mail/subscribers/subscribers.queries.js';

@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from '../../app.js';
+import { openConfiguredDatabase } from '../../db/configured.js';
 import { migrate } from '../../db/migrate.js';
 import { createMailer } from '../../mail/mailer.js';
 import { startScheduler } from '../../worker/scheduler.js';
