@@ -65,7 +65,7 @@ const byScore = (a: JudgedCluster, b: JudgedCluster) => b.score.total - a.score.
  * The top `limit` clusters: the day's own first, best score first, then the day's round-ups (live
  * blogs, digests: round-up.ts) for the places left, then reach-back clusters; at most
  * `maxPerPublisher` shown from one publisher (a story another outlet also told is shown from that
- * outlet when the first has no place left). Off-topic clusters
+ * outlet when the first has no place left), and no event twice (`sameEvent`). Off-topic clusters
  * and those an earlier edition showed are left out rather than ranked last: an edition with fewer
  * stories is better than one padded with news that is not about ML, or with yesterday's. Ties go to
  * the lower representative id. Sets every cluster's outcome and returns all of them, the five first.
