@@ -1,5 +1,5 @@
 import type { CandidateStory, JudgedCluster, RankedCluster, RankOptions, StoryCluster } from '../types.js';
-import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, relevanceReason, roundUpReason, shownFromReason, weightReason } from './reasons.js';
+import { ageReason, conceptsReason, coverageReason, endorsementReason, lateReason, reachBackReason, offTopicReason, relevanceReason, roundUpReason, shownFromReason, weightReason } from './reasons.js';
 import { RELEVANCE_THRESHOLD, storyRelevance, storyScore } from './relevance.js';
 import { isRoundUp } from './round-up.js';
 import { endorsementOf, scoreOf } from './score.js';
@@ -54,7 +54,7 @@ export function judgeCluster(cluster: StoryCluster, tier: JudgedCluster['tier'],
   const ruledOut = shown
     ? `already in the edition of ${shown.shownIn}`
     : relevance.score < RELEVANCE_THRESHOLD
-      ? `off-topic: relevance ${relevance.score.toFixed(2)} is below ${RELEVANCE_THRESHOLD}`
+      ? offTopicReason(relevance.score, RELEVANCE_THRESHOLD)
       : null;
   return { cluster, tier, daysBack, roundUp, relevance: relevance.score, relevanceEvidence: relevance.evidence, points, comments, score, reasons, ruledOut };
 }

@@ -50,3 +50,10 @@ export function roundUpReason(): string {
 export function shownFromReason(shownBy: string, first: string, max: number, limit: number): string {
   return `shown from ${shownBy}: ${first} already has ${max} of the ${limit}`;
 }
+
+/** Two decimals, or as many as it takes not to read as the threshold itself ("0.5899", not "0.59 is below 0.59"). */
+export function offTopicReason(relevance: number, threshold: number): string {
+  let digits = 2;
+  while (digits < 6 && Number(relevance.toFixed(digits)) >= threshold) digits += 1;
+  return `off-topic: relevance ${relevance.toFixed(digits)} is below ${threshold}`;
+}

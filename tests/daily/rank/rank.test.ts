@@ -250,3 +250,12 @@ describe('publishers in the five', () => {
     expect(outcomeOf(ranked, 5)).toEqual({ excluded: 'The Verge already has 2 of the 5' });
   });
 });
+
+describe('off-topic in words', () => {
+  it('never reads as the threshold itself', async () => {
+    const { offTopicReason } = await import('../../../src/daily/rank/reasons.js');
+    expect(offTopicReason(0.17, 0.59)).toBe('off-topic: relevance 0.17 is below 0.59');
+    expect(offTopicReason(0.5899, 0.59)).toBe('off-topic: relevance 0.5899 is below 0.59');
+    expect(offTopicReason(0.586, 0.59)).toBe('off-topic: relevance 0.586 is below 0.59');
+  });
+});
