@@ -5,9 +5,10 @@ import { layout, type RenderedPage, type Site } from './layout.js';
 import { PageStyles } from './page-styles.js';
 import type { BriefStory, BriefView } from './view-models.js';
 
-// Said elsewhere on the page or true of every story shown: a source's weight is the ranker's
-// business, every story in the brief is about ML, and one publisher is the publisher line already.
-const unhelpful = [/^from .+, weight [\d.]+$/, /^about machine learning\b/, /^covered by 1 publisher\b/];
+// Said elsewhere on the page or true of every story shown: a source's weight and the balance of
+// publishers are the ranker's business, every story in the brief is about ML, and one publisher is
+// the publisher line already.
+const unhelpful = [/^from .+, weight [\d.]+$/, /^about machine learning\b/, /^covered by 1 publisher\b/, /^shown from .+ already has \d+ of the \d+$/];
 
 /** The ranker's reasons as a reader reads them: each a sentence, those that tell a reader nothing left out. */
 export function reasonsInWords(reasons: string[]): string[] {

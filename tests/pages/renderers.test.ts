@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptsReason, coverageReason, relevanceReason, weightReason } from '../../src/daily/rank/reasons.js';
+import { conceptsReason, coverageReason, relevanceReason, shownFromReason, weightReason } from '../../src/daily/rank/reasons.js';
 import { renderArchivePage } from '../../src/pages/archive-page.js';
 import { reasonsInWords, renderBriefPage } from '../../src/pages/brief-page.js';
 import { renderConceptPage } from '../../src/pages/concept-page.js';
@@ -127,6 +127,7 @@ describe('page renderers', () => {
 
   it('give the reasons in words, without those that tell a reader nothing', () => {
     expect(reasonsInWords([coverageReason(['Lab']), 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
+    expect(reasonsInWords([shownFromReason('Engadget', 'The Verge', 2, 5), 'published 5 hours before the edition'])).toEqual(['Published 5 hours before the edition.']);
     expect(reasonsInWords(brief.stories[0]!.reasons)).toEqual(['Covered by 3 publishers: Lab, News and Blog.', 'Mentions Softmax.']);
     const { html } = renderBriefPage(site, brief, '/');
     expect(html).toContain('also covered by <a href="https://news.example.org/x" rel="noopener">News</a> and Blog');
