@@ -58,6 +58,16 @@ describe.runIf(backend === 'postgres')('scaling out on one PostgreSQL', () => {
     const runs = await query<{ slot: string; n: number }>(sql`select slot, count(*)::int as n from ingest_runs where slot is not null group by slot`);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const r of runs) expect(r.n).toBe(1);
+    // One run per tick whatever the slots are called: two workers naming one tick differently
+    // (per process, say) would each pass the slot's UNIQUE constraint.
+    const ticks = new Map<string, number>();
+    for (const r of runs.filter((r) => !r.slot.startsWith('ingest:start:'))) {
+      const tick = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(r.slot)?.[0];
+      expect(tick, `a scheduled run's slot names its tick: ${r.slot}`).toBeDefined();
+      ticks.set(tick!, (ticks.get(tick!) ?? 0) + r.n);
+    }
+    expect(ticks.size).toBeGreaterThanOrEqual(1);
+    expect([...ticks].filter(([, n]) => n > 1)).toEqual([]);
     const [stories] = await query<{ n: number }>(sql`select count(*)::int as n from stories`);
     expect(stories!.n).toBe(1);
   });
