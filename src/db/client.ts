@@ -12,7 +12,7 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   /** SQL statements sent so far; tests and benchmarks read it to prove a query's cost is flat. */
-  stats: { statements: number };
+  stats: { statements: number; recent: string[] };
   close(): Promise<void>;
 }
 
@@ -26,9 +26,12 @@ export interface DatabaseOptions {
 }
 
 class StatementCounter implements DrizzleLogger {
-  readonly stats = { statements: 0 };
-  logQuery(): void {
+  readonly stats = { statements: 0, recent: [] as string[] };
+  logQuery(query: string): void {
     this.stats.statements++;
+    // The last few statements' text, for a test that counts statements to say which ran.
+    this.stats.recent.push(query);
+    if (this.stats.recent.length > 20) this.stats.recent.shift();
   }
 }
 

@@ -106,25 +106,27 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
   it('serves a concept card again without SQL, and shows a content change made elsewhere within seconds', async () => {
     const first = await fetch(`${app.url}/concepts/attention-mechanism`);
     const card = (await first.json()) as any;
-    // Reads until one costs no statement: work an earlier request left running (an edition
-    // published in the background) and the version stamp it moves settle first; on a busy machine
-    // their statements would otherwise count against the card. A card never cached fails below.
-    for (let i = 0; i < 20; i++) {
-      const before = database.stats.statements;
-      await (await fetch(`${app.url}/concepts/attention-mechanism`)).arrayBuffer();
-      await new Promise((r) => setTimeout(r, 100));
-      if (database.stats.statements === before) break;
+    // Five reads of the cached card cost no statement but the version stamp's (read once a second;
+    // a slow machine may take more than one). Work an earlier test left running that moves the stamp
+    // (an edition published in the background, say) rightly makes the card render again at the next
+    // stamp read, up to 2 s later: seen on a busy CI machine as 6 statements (the stamp, then the
+    // card's queries). So a
+    // window the version moved in is measured again, up to three times; a card cache that never
+    // answers fails every window (25 statements each).
+    let outcome = { ran: Number.POSITIVE_INFINITY, stamps: 0, what: '' };
+    for (let window = 0; window < 3 && outcome.ran > outcome.stamps; window++) {
+      const statements = database.stats.statements;
+      const started = performance.now();
+      for (let i = 0; i < 5; i++) {
+        const again = await fetch(`${app.url}/concepts/attention-mechanism`);
+        expect(await again.json()).toEqual(card);
+        expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+      }
+      const ran = database.stats.statements - statements;
+      const stamps = 1 + Math.floor((performance.now() - started) / 1000);
+      outcome = { ran, stamps, what: database.stats.recent.slice(-ran).map((q) => q.slice(0, 80)).join(' | ') };
     }
-    const statements = database.stats.statements;
-    const started = performance.now();
-    for (let i = 0; i < 5; i++) {
-      const again = await fetch(`${app.url}/concepts/attention-mechanism`);
-      expect(await again.json()).toEqual(card);
-      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
-    }
-    // At most the version stamp, read once a second (a slow machine may take more than one).
-    const stamps = 1 + Math.floor((performance.now() - started) / 1000);
-    expect(database.stats.statements - statements).toBeLessThanOrEqual(stamps);
+    expect(outcome.ran, `statements in the last window: ${outcome.what}`).toBeLessThanOrEqual(outcome.stamps);
 
     // What a re-seed from another process does: new content, new content hash.
     await database.db.execute(sql`update concepts set summary = 'Changed elsewhere.', content_hash = 'changed' where slug = 'attention-mechanism'`);
