@@ -45,19 +45,13 @@ export async function cardDiagram(db: Db, slug: string): Promise<string | undefi
     db,
     'reader_card_diagram',
     sql`select c.diagram_svg as svg from concepts c where c.slug = ${slug} and c.status = 'published'`,
+    { generic: true },
   );
   return row?.svg ?? undefined;
 }
 
-/**
- * A published card by slug in one statement (the page's whole cold cost in SQL is this one
- * round trip); undefined when there is none.
- */
-export async function fullCard(db: Db, slug: string): Promise<FullCardRecord | undefined> {
-  const [row] = await queryCachedPlan<{ card: FullCardRecord | string }>(
-    db,
-    'reader_full_card',
-    sql`select json_build_object(
+/** The statement of `fullCard` (tests EXPLAIN it). */
+export const fullCardStatement = (slug: string) => sql`select json_build_object(
       'slug', c.slug, 'name', c.name, 'title', c.title, 'summary', c.summary, 'difficulty', c.difficulty,
       'formulaLatex', c.formula_latex, 'formulaUnicode', c.formula_unicode, 'example', c.example,
       'imageUrl', c.image_url, 'imageAlt', c.image_alt, 'imageCredit', c.image_credit,
@@ -73,10 +67,21 @@ export async function fullCard(db: Db, slug: string): Promise<FullCardRecord | u
         from (select distinct on (coalesce(w.cluster_id, w.id)) w.* from (
           select st.id, st.cluster_id, st.title, st.url, st.effective_at, so.name as source_name
           from story_concepts sc join stories st on st.id = sc.story_id join sources so on so.id = st.source_id
-          where sc.concept_id = c.id order by st.effective_at desc, st.id desc limit ${storyWindow}) w
+          where sc.concept_id = c.id order by sc.effective_at desc, sc.story_id desc limit ${storyWindow}) w
           order by coalesce(w.cluster_id, w.id), w.effective_at desc, w.id desc) s)
     ) as card
-    from concepts c where c.slug = ${slug} and c.status = 'published'`,
+    from concepts c where c.slug = ${slug} and c.status = 'published'`;
+
+/**
+ * A published card by slug in one statement (the page's whole cold cost in SQL is this one
+ * round trip); undefined when there is none.
+ */
+export async function fullCard(db: Db, slug: string): Promise<FullCardRecord | undefined> {
+  const [row] = await queryCachedPlan<{ card: FullCardRecord | string }>(
+    db,
+    'reader_full_card',
+    fullCardStatement(slug),
+    { generic: true },
   );
   if (!row) return undefined;
   const card = typeof row.card === 'string' ? (JSON.parse(row.card) as FullCardRecord) : row.card;

@@ -93,8 +93,9 @@ export async function conceptsOfStories(db: Db, storyIds: readonly number[]) {
 
 /** A window of each concept's stories, newest first (as listStories pages them), in one statement (a lateral join). */
 export async function storiesOfConcepts(db: Db, conceptIds: readonly number[], window: Window<StoryKey>) {
-  const where = windowWhere(window, sql`st.effective_at`, sql`st.id`);
-  const order = sql.raw(window.backward ? 'st.effective_at asc, st.id asc' : 'st.effective_at desc, st.id desc');
+  // Window and order on story_concepts' copy of the date: one index read, O(page) (schema/news.ts).
+  const where = windowWhere(window, sql`sc.effective_at`, sql`sc.story_id`);
+  const order = sql.raw(window.backward ? 'sc.effective_at asc, sc.story_id asc' : 'sc.effective_at desc, sc.story_id desc');
   const rows = await queryRows<{ concept_id: number; story: PagedStoryRow; cursor_at: string }>(
     db,
     sql`select c.id as concept_id, ${storyJson} as story, ${cursorAtOf(sql`s.effective_at`)} as cursor_at

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -11,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { concepts } from './content.js';
 
@@ -95,7 +97,8 @@ export const stories = pgTable(
   (t) => [
     index('stories_cluster_idx').on(t.clusterId),
     unique('stories_source_identity').on(t.sourceId, t.identity),
-    index('stories_effective_at_idx').on(t.effectiveAt, t.id),
+    // Unique (id is) so that story_concepts can keep a copy of effective_at under a foreign key.
+    uniqueIndex('stories_effective_at_idx').on(t.effectiveAt, t.id),
     index('stories_url_idx').on(t.url),
     index('stories_source_effective_idx').on(t.sourceId, t.effectiveAt),
     check('stories_endorsement', sql`${t.points} >= 0 and ${t.comments} >= 0`),
@@ -103,6 +106,13 @@ export const stories = pgTable(
   ],
 );
 
+/**
+ * Which concepts a story mentions. `effective_at` is the story's, copied so that a concept's
+ * newest stories are read from one index (concept, date) in O(page): joined through `stories`,
+ * the planner walked every story newest first until it found a page of this concept's (tens of
+ * milliseconds per card page at 50k stories). A trigger fills it on insert (migration 0008) and
+ * the foreign key carries any change of the story's date.
+ */
 export const storyConcepts = pgTable(
   'story_concepts',
   {
@@ -112,8 +122,16 @@ export const storyConcepts = pgTable(
     conceptId: integer('concept_id')
       .notNull()
       .references(() => concepts.id, { onDelete: 'cascade' }),
+    effectiveAt: instant('effective_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.storyId, t.conceptId] }), index('story_concepts_concept_idx').on(t.conceptId, t.storyId)],
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.conceptId] }),
+    // Ascending: read backwards it is 'newest first' (effective_at desc, story_id desc) as the queries order.
+    index('story_concepts_concept_effective_idx').on(t.conceptId, t.effectiveAt, t.storyId),
+    foreignKey({ name: 'story_concepts_story_effective_fk', columns: [t.effectiveAt, t.storyId], foreignColumns: [stories.effectiveAt, stories.id] })
+      .onUpdate('cascade')
+      .onDelete('cascade'),
+  ],
 );
 
 export const ingestRuns = pgTable(
