@@ -67,7 +67,7 @@ export const fullCardStatement = (slug: string) => sql`select json_build_object(
         from (select distinct on (coalesce(w.cluster_id, w.id)) w.* from (
           select st.id, st.cluster_id, st.title, st.url, st.effective_at, so.name as source_name
           from story_concepts sc join stories st on st.id = sc.story_id join sources so on so.id = st.source_id
-          where sc.concept_id = c.id order by sc.effective_at desc, sc.story_id desc limit ${storyWindow}) w
+          where sc.concept_id = c.id order by sc.effective_at desc, sc.story_id desc limit ${sql.raw(String(storyWindow))}) w
           order by coalesce(w.cluster_id, w.id), w.effective_at desc, w.id desc) s)
     ) as card
     from concepts c where c.slug = ${slug} and c.status = 'published'`;
