@@ -70,8 +70,10 @@ describe.each(days)(`the real day %s through the whole pipeline on ${backend}`, 
     expect(Math.max(...perPublisher.values())).toBeLessThanOrEqual(2);
 
     // Judged as an editor would: how many of the day's notable events the five tell, and none twice.
-    const patterns = manifest.notable.filter((n) => n.match).map((n) => ({ event: n.event, re: new RegExp(n.match!, 'i') }));
-    if (patterns.length === 0) return;
+    // A day is judged only if every listed event can be found in the five: no pattern, no judgement.
+    expect(manifest.notable.filter((n) => !n.match).map((n) => n.event), 'listed events without a `match` pattern').toEqual([]);
+    expect(manifest.notableInFive, 'the day has a `notableInFive` floor').toBeGreaterThan(0);
+    const patterns = manifest.notable.map((n) => ({ event: n.event, re: new RegExp(n.match!, 'i') }));
     const told = patterns.map((p) => ({ event: p.event, stories: stories.filter((s) => p.re.test(s.title)).map((s) => s.rank) }));
     console.log(`${day}: ${told.filter((t) => t.stories.length > 0).length} of ${patterns.length} notable events in the five`);
     expect(told.filter((t) => t.stories.length > 1).map((t) => t.event), 'events told twice in one five').toEqual(manifest.toldTwice ?? []);
