@@ -22,9 +22,10 @@ describe(`a concept's stories by date on ${backend}`, () => {
     await db.execute(sql`insert into stories (source_id, identity, url, title, published_at)
       select ${source.id}, 'gen:' || i, 'https://lab.example/' || i, 'Story ' || i, timestamptz '2026-11-01T00:00:00Z' - i * interval '1 minute'
       from generate_series(1, 6000) i`);
-    [common, rare] = await queryRows<{ id: number; slug: string }>(db, sql`select id, slug from concepts where status = 'published' order by slug limit 2`);
-    await db.execute(sql`insert into story_concepts (story_id, concept_id) select id, ${common!.id} from stories where identity like 'gen:%' and id % 50 = 0`);
-    await db.execute(sql`insert into story_concepts (story_id, concept_id) select id, ${rare!.id} from stories where identity = 'gen:5900'`);
+    const cards = await queryRows<{ id: number; slug: string }>(db, sql`select id, slug from concepts where status = 'published' order by slug limit 2`);
+    [common, rare] = [cards[0]!, cards[1]!];
+    await db.execute(sql`insert into story_concepts (story_id, concept_id) select id, ${common.id} from stories where identity like 'gen:%' and id % 50 = 0`);
+    await db.execute(sql`insert into story_concepts (story_id, concept_id) select id, ${rare.id} from stories where identity = 'gen:5900'`);
     await db.execute(sql`analyze`);
   });
   afterAll(() => database.dispose());
