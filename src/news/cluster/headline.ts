@@ -1,5 +1,6 @@
 import { makerOf } from './makers.js';
 import { headlineTokens, names, numbers } from './shingles.js';
+import { contradicting, stance, type Stance } from './stance.js';
 
 /** A headline prepared once for comparing with many others. */
 export interface Headline {
@@ -11,8 +12,10 @@ export interface Headline {
   ids: Int32Array;
   numbers: Set<string>;
   names: Set<string> | null;
-  /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
-  preview: boolean;
+  /** The maker of the ML product the headline leads with (makers.ts), if it leads with one. */
+  maker: string | undefined;
+  /** Preview, rumour, confirmation, repetition, deal (stance.ts). */
+  stance: Stance;
   /** The words of title, slug and the feed's summary together, as ascending distinct ids (story.ts). */
   story: Int32Array;
 }
@@ -34,8 +37,6 @@ export function slugTokens(url: string | null): string[] {
 /** What ends a clause in a headline: commas, colons, question marks, dashes between words, quotes. */
 const CLAUSE_END = /[,:;?!()"“”|]|\.\s|\s[-–—]\s|[–—]/u;
 
-const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
-
 export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
   const tokens = headlineTokens(title);
   // A headline that leads with a product tells its maker's news (makers.ts); one that names it later
@@ -45,7 +46,7 @@ export function headline(title: string, url: string | null, idOf: (token: string
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
   const clauses = title.split(CLAUSE_END).map(headlineTokens);
-  return { tokens, clauses, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
+  return { tokens, clauses, ids, maker, numbers: numbers(tokens), names: names(title), stance: stance(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours in the same clause. */
@@ -65,13 +66,24 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
  * a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
-  // A preview and the report of what happened are two stories, however alike their words.
-  if (a.preview !== b.preview) return true;
+  // A preview and the report of what happened are two stories, however alike their words (stance.ts).
+  if (contradicting(a.stance, b.stance)) return true;
+  if (otherMakersNews(a, b)) return true;
   if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
   const inB = ownNames(b, a);
   return ownNames(a, b).some(
     (x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)),
   );
+}
+
+/**
+ * Each headline leads with another maker's product and one never names the other's: "GPT-4" and
+ * "The new Bing runs on OpenAI's GPT-4" tell OpenAI's news and Microsoft's. "DALL-E 3 is now
+ * inside Bing" and "Bing Image Creator supports DALL-E 3" name both, and may be one event.
+ */
+function otherMakersNews(a: Headline, b: Headline): boolean {
+  if (a.maker === undefined || b.maker === undefined || a.maker === b.maker) return false;
+  return !a.tokens.includes(b.tokens[0]!) || !b.tokens.includes(a.tokens[0]!);
 }
 
 /** Fewer shared words than this make no event, however rare the one word is. */

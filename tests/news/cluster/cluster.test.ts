@@ -128,6 +128,38 @@ describe('headline similarity', () => {
     expect(merged('What to expect at CES 2023: Samsung, LG, Nvidia and AMD', 'What to expect from CES 2023: Samsung, LG, Nvidia, AMD')).toBe(true);
   });
 
+  it("keeps apart a preview that says what it expects and the event's news", () => {
+    const news = "Acme's Vision event: all the news and announcements";
+    expect(merged("Everything we're expecting at Acme's Vision event this week", news)).toBe(false);
+    expect(merged("Everything at Acme's Vision event this week", news)).toBe(true);
+  });
+
+  it('keeps a rumour apart from its confirmation', () => {
+    const confirmed = 'Acme confirms its CES press event could reveal Vision 3 headsets';
+    expect(merged('We could get the reveal of those rumored Vision 3 headsets at the Acme CES press event', confirmed)).toBe(false);
+    expect(merged('We could get the reveal of those Vision 3 headsets at the Acme CES press event', confirmed)).toBe(true);
+  });
+
+  it('keeps "another" outage and a launch "after delay" apart from the first one', () => {
+    expect(merged('Major outage across ChatGPT and the API', 'Another major outage across ChatGPT and the API')).toBe(false);
+    expect(merged('Major outage across ChatGPT and the API', 'A major outage across ChatGPT and the API')).toBe(true);
+    expect(merged('Watch live as Acme attempts its first reusable rocket landing', 'Watch live as Acme attempts its first reusable rocket landing after delay')).toBe(false);
+    expect(merged('Watch live as Acme attempts its first reusable rocket landing', 'Watch live as Acme attempts its first reusable rocket landing today')).toBe(true);
+  });
+
+  it("joins no shop's offer: two deal posts for one gadget are not one event", () => {
+    expect(merged('This robot vacuum and mop is only $399 thanks to an early Black Friday deal', 'This robot vacuum and mop is only $399 for Black Friday')).toBe(false);
+    expect(merged('This robot vacuum and mop is only $399 thanks to a new model', 'This robot vacuum and mop is only $399 now')).toBe(true);
+    // Not a shop's: an investment with an amount is news.
+    expect(merged('Amazon to invest up to $4 billion in Anthropic', 'Amazon bets up to $4 billion on Anthropic in AI deal')).toBe(true);
+  });
+
+  it("keeps apart headlines that lead with two makers' products when one never names the other's", () => {
+    expect(merged('GPT-4', "The new Bing runs on OpenAI's GPT-4")).toBe(false);
+    expect(merged('GPT-4', "OpenAI's new GPT-4 runs Bing")).toBe(true);
+    expect(merged('DALL-E 3 is now available inside Bing', 'Bing Image Creator now supports DALL-E 3')).toBe(true);
+  });
+
   it('does not take a one-word headline for one inside another', () => {
     expect(merged('Transformers', 'Transformers: Rise of the Beasts review')).toBe(false);
   });
