@@ -59,21 +59,21 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
 }
 
 /**
- * Headlines that cannot be one event: a preview and a report, or identifiers that contradict each
- * other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
- * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
- * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
- * a paraphrase.
+ * Headlines that cannot be one event: a preview and a report (stance.ts), or identifiers that
+ * contradict each other: different version numbers ("Gemini 1.5" / "Gemini 2.0"; years only
+ * against years), or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5
+ * Haiku": each has a name the other lacks, next to the same identifier). Word overlap alone rates
+ * those pairs as similar as a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
   // A preview and the report of what happened are two stories, however alike their words (stance.ts).
   if (contradicting(a.stance, b.stance)) return true;
   if (otherMakersNews(a, b)) return true;
-  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
+  if (disjoint(a.numbers, b.numbers, isYear) || disjoint(a.numbers, b.numbers, (n) => !isYear(n))) return true;
   const inB = ownNames(b, a);
-  return ownNames(a, b).some(
-    (x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)),
-  );
+  // The common neighbour is an identifier itself (a name both use, a version): "Claude 3.5 Sonnet".
+  const identifier = (t: string | undefined) => t !== undefined && (/^\p{N}/u.test(t) || (a.names!.has(t) && b.names!.has(t)));
+  return ownNames(a, b).some((x) => inB.some((y) => (identifier(x.before) && x.before === y.before) || (identifier(x.after) && x.after === y.after)));
 }
 
 /**
@@ -84,6 +84,16 @@ export function conflicting(a: Headline, b: Headline): boolean {
 function otherMakersNews(a: Headline, b: Headline): boolean {
   if (a.maker === undefined || b.maker === undefined || a.maker === b.maker) return false;
   return !a.tokens.includes(b.tokens[0]!) || !b.tokens.includes(a.tokens[0]!);
+}
+
+/** A year dates an event; it does not name a version ("Surface 2023 live blog" / "Surface Laptop Studio 2"). */
+const isYear = (n: string) => /^(?:19|20)\d\d$/.test(n);
+
+/** Both have numbers of a kind and share none of them. */
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>, kind: (n: string) => boolean): boolean {
+  const x = [...a].filter(kind);
+  const y = new Set([...b].filter(kind));
+  return x.length > 0 && y.size > 0 && !x.some((n) => y.has(n));
 }
 
 /** Fewer shared words than this make no event, however rare the one word is. */

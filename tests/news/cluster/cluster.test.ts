@@ -160,6 +160,18 @@ describe('headline similarity', () => {
     expect(merged('DALL-E 3 is now available inside Bing', 'Bing Image Creator now supports DALL-E 3')).toBe(true);
   });
 
+  it('reads a year as a date, not a version: it contradicts only another year', () => {
+    const live = 'Acme Surface 2023 live blog: live updates on the Surface Pro, Laptop Studio and AI';
+    expect(merged(live, 'Acme Surface event: everything announced, from Copilot to the Surface Laptop Studio 2')).toBe(true);
+    expect(merged(live, 'Acme Surface 2024 live blog: live updates on the Surface Pro, Laptop Studio and AI')).toBe(false);
+  });
+
+  it('reads a name in the place of another only next to an identifier (a name both use, a version)', () => {
+    const shut = 'Acme shuts down Atlas, the AI training supercomputer that Smith said would be key to robotaxis';
+    expect(merged(shut, 'Acme’s Atlas AI training supercomputer is DOA — now what?')).toBe(true);
+    expect(merged('Acme Atlas Pro training supercomputer shuts down', 'Acme Atlas Max training supercomputer shuts down')).toBe(false);
+  });
+
   it('does not take a one-word headline for one inside another', () => {
     expect(merged('Transformers', 'Transformers: Rise of the Beasts review')).toBe(false);
   });
