@@ -12,6 +12,8 @@ export interface Headline {
   ids: Int32Array;
   numbers: Set<string>;
   names: Set<string> | null;
+  /** A newsletter's item ("The Morning After: …"): its summary tells the day's other stories too. */
+  digest: boolean;
   /** The maker of the ML product the headline leads with (makers.ts), if it leads with one. */
   maker: string | undefined;
   /** Preview, rumour, confirmation, repetition, deal (stance.ts). */
@@ -31,13 +33,26 @@ export function slugTokens(url: string | null): string[] {
     .split('/')
     .filter((s) => /\p{L}/u.test(s) && /[-_]/.test(s))
     .at(-1);
-  return segment ? headlineTokens(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')) : [];
+  return segment ? headlineTokens(bare(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')).text) : [];
+}
+
+/**
+ * Newsletters that lead each item with their own name ("The Morning After: Google expands access
+ * to Bard"): the name tells which newsletter, and the summary below tells the day's other stories too.
+ */
+const NEWSLETTER = /^\s*(?:the morning after|the download)\b\s*:?\s*/i;
+
+/** A headline (or slug) without a newsletter's name, and whether it had one. */
+function bare(text: string): { text: string; digest: boolean } {
+  const rest = text.replace(NEWSLETTER, '');
+  return rest !== text && headlineTokens(rest).length > 0 ? { text: rest, digest: true } : { text, digest: false };
 }
 
 /** What ends a clause in a headline: commas, colons, question marks, dashes between words, quotes. */
 const CLAUSE_END = /[,:;?!()"“”|]|\.\s|\s[-–—]\s|[–—]/u;
 
-export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
+export function headline(fullTitle: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
+  const { text: title, digest } = bare(fullTitle);
   const tokens = headlineTokens(title);
   // A headline that leads with a product tells its maker's news (makers.ts); one that names it later
   // ("Duolingo Max, powered by GPT-4") tells someone else's.
@@ -46,7 +61,7 @@ export function headline(title: string, url: string | null, idOf: (token: string
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
   const clauses = title.split(CLAUSE_END).map(headlineTokens);
-  return { tokens, clauses, ids, maker, numbers: numbers(tokens), names: names(title), stance: stance(title), story };
+  return { tokens, clauses, ids, digest, maker, numbers: numbers(tokens), names: names(title), stance: stance(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours in the same clause. */

@@ -311,6 +311,33 @@ describe('clusterStories', () => {
     expect(clusterStories([{ ...verge, summary: '' }, { ...techCrunch, summary: '' }])).toHaveLength(2);
   });
 
+  it('joins a story told again beyond the window, up to twice as far: headline and summary mostly the same words', () => {
+    const summary = 'Acme Photo Studio now removes glare and reflections from photos with a new AI feature, rolling out to subscribers this week on desktop and mobile.';
+    const first = story('Acme Photo Studio AI feature tackles a massive problem with photos', { summary });
+    const again = story('Acme Photo Studio AI feature tackles a massive photo problem', { summary, effectiveAt: new Date(NOON + 72 * HOUR) });
+    expect(clusterStories([first, again])).toHaveLength(1);
+    // Told in other words below the headline, it is another story that far apart; and never past twice the window.
+    const later = 'Six months after launch, Acme says subscribers have used the glare remover on more than a billion pictures, more than any tool it shipped this year, and that a version for video editors is planned for the spring, priced separately.';
+    expect(clusterStories([first, { ...again, summary: later }])).toHaveLength(2);
+    expect(clusterStories([first, { ...again, effectiveAt: new Date(NOON + 97 * HOUR) }])).toHaveLength(2);
+  });
+
+  it("reads a newsletter's item by its lead: its summary, telling other stories too, does not count against it", () => {
+    const article = story('Acme is opening up access to its Nova AI chatbot today', {
+      summary: 'Starting today, people in the United States and the United Kingdom can sign up to try the conversational assistant, which answers questions in plain language, drafts emails and summarizes long documents; the company says a waitlist will keep demand in check while it adds servers.',
+    });
+    const lead = story('Acme expands access to its AI chatbot, Nova', {
+      summary: 'Also in this edition: a foldable phone with a bigger hinge and a brighter screen, a record quarter for streaming subscriptions, a new electric bike from a car maker, and the budget headphones that surprised our reviewers this year.',
+    });
+    // The evidence for the pair, read as the five read it (clusters kept apart by an unreachable threshold).
+    const evidence = (other: Item) => {
+      const { clusters, closeness } = clusterAndCompare([article, other], { threshold: 10 });
+      return closeness(clusters[0]!, clusters[1]!);
+    };
+    const digest = evidence({ ...lead, title: `The Morning After: ${lead.title}` });
+    expect(digest).toBeGreaterThan(evidence(lead) + 0.1);
+  });
+
   it("reads the feeds' summaries: alike headlines on two events stay apart (The Verge and TechCrunch, 2025-10-23)", () => {
     const atlas = story('OpenAI teases a string of updates for its AI-powered browser, ChatGPT Atlas', {
       url: 'https://www.theverge.com/news/805160/openai-chatgpt-atlas-updates',
