@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowCandidates } from '../../src/daily/candidates.queries.js';
-import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
+import { clusterStories, DEFAULT_THRESHOLD, DEFAULT_WINDOW_HOURS, RETOLD_WINDOWS, type Cluster, type ClusterItem } from '../../src/news/cluster/index.js';
 import { conflicting, headline, type Headline } from '../../src/news/cluster/headline.js';
 import { maxPosting } from '../../src/news/cluster/pairs.js';
 import { headlineTokens } from '../../src/news/cluster/shingles.js';
-import { eventScore } from '../../src/news/cluster/story.js';
+import { eventScore, retold } from '../../src/news/cluster/story.js';
 import { wordWeights } from '../../src/news/cluster/weights.js';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { sources } from '../../src/db/schema/index.js';
@@ -18,7 +18,8 @@ import { seededRandom } from '../support/random.js';
 /**
  * clusterStories written the slow, obvious way: units (one URL, or one wording within the window),
  * every pair of units compared (those sharing a word no more than maxPosting headlines use: the
- * candidate rule), the alike pairs merged most similar first, each merge only when every unit of
+ * candidate rule; beyond the window, up to RETOLD_WINDOWS of it, only wordings that retell each
+ * other), the alike pairs merged most similar first, each merge only when every unit of
  * one cluster matches every unit of the other. The fast version (a word index, refusals
  * remembered) must give exactly these clusters.
  */
@@ -63,12 +64,15 @@ function referenceClusters(stories: ClusterItem[]): Array<{ representative: numb
   const entries = units.reduce((n, u) => n + u.headlines.length, 0);
   const proposed = (x: Headline, y: Headline) => [...x.ids].some((id) => y.ids.includes(id) && uses.get(id)! <= maxPosting(entries));
   const compare = (a: (typeof units)[number], b: (typeof units)[number], onlyProposed: boolean) => {
-    if (Math.abs(a.at - b.at) > windowMs) return { sim: 0, clash: false };
+    const apart = Math.abs(a.at - b.at);
+    if (apart > RETOLD_WINDOWS * windowMs) return { sim: 0, clash: false };
     let sim = Number.NEGATIVE_INFINITY;
     let clash = false;
     for (const x of a.headlines) for (const y of b.headlines) {
       clash ||= conflicting(x, y);
-      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, eventScore(x, y, Math.abs(a.at - b.at) / 3_600_000, weight));
+      // Beyond the window, only a story told again is compared.
+      if (apart > windowMs && !retold(x, y, weight)) continue;
+      if (!onlyProposed || proposed(x, y)) sim = Math.max(sim, eventScore(x, y, apart / 3_600_000, weight));
     }
     return { sim, clash };
   };

@@ -1,5 +1,6 @@
 import { makerOf } from './makers.js';
 import { headlineTokens, names, numbers } from './shingles.js';
+import { contradicting, stance, type Stance } from './stance.js';
 
 /** A headline prepared once for comparing with many others. */
 export interface Headline {
@@ -11,8 +12,12 @@ export interface Headline {
   ids: Int32Array;
   numbers: Set<string>;
   names: Set<string> | null;
-  /** A preview of an event ("How to watch …", "What to expect …"): it carries no news of it yet. */
-  preview: boolean;
+  /** A newsletter's item ("The Morning After: …"): its summary tells the day's other stories too. */
+  digest: boolean;
+  /** The maker of the ML product the headline leads with (makers.ts), if it leads with one. */
+  maker: string | undefined;
+  /** Preview, rumour, confirmation, repetition, deal (stance.ts). */
+  stance: Stance;
   /** The words of title, slug and the feed's summary together, as ascending distinct ids (story.ts). */
   story: Int32Array;
 }
@@ -28,15 +33,26 @@ export function slugTokens(url: string | null): string[] {
     .split('/')
     .filter((s) => /\p{L}/u.test(s) && /[-_]/.test(s))
     .at(-1);
-  return segment ? headlineTokens(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')) : [];
+  return segment ? headlineTokens(bare(decodeURIComponent(segment).replace(/\.\w+$/, '').replace(/[-_]+/g, ' ')).text) : [];
+}
+
+/**
+ * Newsletters that lead each item with their own name ("The Morning After: Google expands access
+ * to Bard"): the name tells which newsletter, and the summary below tells the day's other stories too.
+ */
+const NEWSLETTER = /^\s*(?:the morning after|the download)\b\s*:?\s*/i;
+
+/** A headline (or slug) without a newsletter's name, and whether it had one. */
+function bare(text: string): { text: string; digest: boolean } {
+  const rest = text.replace(NEWSLETTER, '');
+  return rest !== text && headlineTokens(rest).length > 0 ? { text: rest, digest: true } : { text, digest: false };
 }
 
 /** What ends a clause in a headline: commas, colons, question marks, dashes between words, quotes. */
 const CLAUSE_END = /[,:;?!()"“”|]|\.\s|\s[-–—]\s|[–—]/u;
 
-const PREVIEW = /\b(?:how to (?:watch|stream|tune in)|what to expect|watch party)\b/i;
-
-export function headline(title: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
+export function headline(fullTitle: string, url: string | null, idOf: (token: string) => number, summary = ''): Headline {
+  const { text: title, digest } = bare(fullTitle);
   const tokens = headlineTokens(title);
   // A headline that leads with a product tells its maker's news (makers.ts); one that names it later
   // ("Duolingo Max, powered by GPT-4") tells someone else's.
@@ -45,7 +61,7 @@ export function headline(title: string, url: string | null, idOf: (token: string
   const ids = Int32Array.from(own).sort();
   const story = Int32Array.from(new Set([...own, ...headlineTokens(summary).map(idOf)])).sort();
   const clauses = title.split(CLAUSE_END).map(headlineTokens);
-  return { tokens, clauses, ids, numbers: numbers(tokens), names: names(title), preview: PREVIEW.test(title), story };
+  return { tokens, clauses, ids, digest, maker, numbers: numbers(tokens), names: names(title), stance: stance(title), story };
 }
 
 /** Positions of the names in `a` that `b` lacks, with their neighbours in the same clause. */
@@ -58,20 +74,41 @@ function ownNames(a: Headline, b: Headline): Array<{ before?: string; after?: st
 }
 
 /**
- * Headlines that cannot be one event: a preview and a report, or identifiers that contradict each
- * other: different version numbers ("Gemini 1.5" / "Gemini 2.0"),
- * or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5 Haiku": each has a
- * name the other lacks, next to the same word). Word overlap alone rates those pairs as similar as
- * a paraphrase.
+ * Headlines that cannot be one event: a preview and a report (stance.ts), or identifiers that
+ * contradict each other: different version numbers ("Gemini 1.5" / "Gemini 2.0"; years only
+ * against years), or one name put in the place of another ("Claude 3.5 Sonnet" / "Claude 3.5
+ * Haiku": each has a name the other lacks, next to the same identifier). Word overlap alone rates
+ * those pairs as similar as a paraphrase.
  */
 export function conflicting(a: Headline, b: Headline): boolean {
-  // A preview and the report of what happened are two stories, however alike their words.
-  if (a.preview !== b.preview) return true;
-  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) return true;
+  // A preview and the report of what happened are two stories, however alike their words (stance.ts).
+  if (contradicting(a.stance, b.stance)) return true;
+  if (otherMakersNews(a, b)) return true;
+  if (disjoint(a.numbers, b.numbers, isYear) || disjoint(a.numbers, b.numbers, (n) => !isYear(n))) return true;
   const inB = ownNames(b, a);
-  return ownNames(a, b).some(
-    (x) => inB.some((y) => (x.before !== undefined && x.before === y.before) || (x.after !== undefined && x.after === y.after)),
-  );
+  // The common neighbour is an identifier itself (a name both use, a version): "Claude 3.5 Sonnet".
+  const identifier = (t: string | undefined) => t !== undefined && (/^\p{N}/u.test(t) || (a.names!.has(t) && b.names!.has(t)));
+  return ownNames(a, b).some((x) => inB.some((y) => (identifier(x.before) && x.before === y.before) || (identifier(x.after) && x.after === y.after)));
+}
+
+/**
+ * Each headline leads with another maker's product and one never names the other's: "GPT-4" and
+ * "The new Bing runs on OpenAI's GPT-4" tell OpenAI's news and Microsoft's. "DALL-E 3 is now
+ * inside Bing" and "Bing Image Creator supports DALL-E 3" name both, and may be one event.
+ */
+function otherMakersNews(a: Headline, b: Headline): boolean {
+  if (a.maker === undefined || b.maker === undefined || a.maker === b.maker) return false;
+  return !a.tokens.includes(b.tokens[0]!) || !b.tokens.includes(a.tokens[0]!);
+}
+
+/** A year dates an event; it does not name a version ("Surface 2023 live blog" / "Surface Laptop Studio 2"). */
+const isYear = (n: string) => /^(?:19|20)\d\d$/.test(n);
+
+/** Both have numbers of a kind and share none of them. */
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>, kind: (n: string) => boolean): boolean {
+  const x = [...a].filter(kind);
+  const y = new Set([...b].filter(kind));
+  return x.length > 0 && y.size > 0 && !x.some((n) => y.has(n));
 }
 
 /** Fewer shared words than this make no event, however rare the one word is. */

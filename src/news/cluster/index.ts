@@ -1,6 +1,6 @@
 import { conflicting, headline, type Headline } from './headline.js';
 import { forEachCandidatePair } from './pairs.js';
-import { eventScore } from './story.js';
+import { eventScore, retold } from './story.js';
 import type { Cluster, ClusterItem } from './types.js';
 import { UnionFind } from './union-find.js';
 import { wordWeights } from './weights.js';
@@ -8,7 +8,10 @@ import { wordWeights } from './weights.js';
 export type { Cluster, ClusterItem } from './types.js';
 
 export interface ClusterOptions {
-  /** Headlines further apart than this are never the same story; a shared URL always is. */
+  /**
+   * Headlines further apart than this are the same story only when one retells the other (story.ts:
+   * headline and summary mostly the same words), up to twice as far; a shared URL always is.
+   */
   windowHours?: number;
   /** Least evidence (story.ts) that two stories tell one event. */
   threshold?: number;
@@ -21,6 +24,8 @@ export interface ClusterOptions {
  */
 export const DEFAULT_THRESHOLD = 0.35;
 export const DEFAULT_WINDOW_HOURS = 48;
+/** How many windows apart a story told again (story.ts: retold) is still looked for. */
+export const RETOLD_WINDOWS = 2;
 
 /** Items that are one story before any headline is compared: one canonical URL, or one wording. */
 interface Unit {
@@ -79,11 +84,17 @@ function units(items: readonly ClusterItem[], headlines: readonly Headline[], wi
 
 const hoursApart = (a: Unit, b: Unit) => Math.abs(a.at - b.at) / 3_600_000;
 
+/** Wordings close enough in time to compare: within the window, or within RETOLD_WINDOWS of it when one retells the other. */
+function inTime(x: Headline, y: Headline, ms: number, windowMs: number, weight: Float64Array): boolean {
+  return ms <= windowMs || (ms <= RETOLD_WINDOWS * windowMs && retold(x, y, weight));
+}
+
 /** Two units tell of one event: close in time, some pair of wordings with enough evidence, and no pair contradicting. */
 function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: Float64Array): boolean {
-  if (Math.abs(a.at - b.at) > windowMs) return false;
+  const ms = Math.abs(a.at - b.at);
+  if (ms > RETOLD_WINDOWS * windowMs) return false;
   const hours = hoursApart(a, b);
-  const some = a.headlines.some((x) => b.headlines.some((y) => eventScore(x, y, hours, weight) >= threshold));
+  const some = a.headlines.some((x) => b.headlines.some((y) => inTime(x, y, ms, windowMs, weight) && eventScore(x, y, hours, weight) >= threshold));
   // The costlier check last: most pairs are already too far apart in words.
   return some && !a.headlines.some((x) => b.headlines.some((y) => conflicting(x, y)));
 }
@@ -144,13 +155,14 @@ export function clusterAndCompare<T extends ClusterItem>(stories: readonly T[], 
   forEachCandidatePair(entries.map((e) => e.h.ids), words.length, (x, y) => {
     const a = entries[x]!;
     const b = entries[y]!;
-    if (a.unit === b.unit || Math.abs(all[a.unit]!.at - all[b.unit]!.at) > windowMs) return;
+    const ms = Math.abs(all[a.unit]!.at - all[b.unit]!.at);
+    if (a.unit === b.unit || ms > RETOLD_WINDOWS * windowMs) return;
     // A pair sharing several words is proposed once for each: score it once.
     const pairKey = x * entries.length + y;
     if (scored.has(pairKey)) return;
     scored.add(pairKey);
     const score = eventScore(a.h, b.h, hoursApart(all[a.unit]!, all[b.unit]!), weight);
-    if (score < threshold) return;
+    if (score < threshold || !inTime(a.h, b.h, ms, windowMs, weight)) return;
     const key = Math.min(a.unit, b.unit) * all.length + Math.max(a.unit, b.unit);
     if (score > (similar.get(key) ?? Number.NEGATIVE_INFINITY)) similar.set(key, score);
   });

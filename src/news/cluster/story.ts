@@ -7,7 +7,8 @@ import { containedIn, similarity, type Headline } from './headline.js';
  *   headline similarity (headline.ts: weighted Dice, two shared words at least)
  *   + 5/4 · (story similarity − 1/4), when both stories have a summary: the same Dice over each
  *     story's headline, URL slug and summary words, counted above or below what two unrelated
- *     items on one subject share
+ *     items on one subject share (only above for a newsletter's item: its summary tells other
+ *     stories too)
  *   + 3/20 · the lesser share of one headline's weight that the other story mentions anywhere
  *   + 1/5 if one headline lies entirely inside the other
  *   − 3/20 per day apart (up to 48 hours)
@@ -46,6 +47,20 @@ function covered(headline: Int32Array, story: Int32Array, weight: Float64Array):
 /** A summary adds words to the story beyond its headline's. */
 const summarized = (h: Headline) => h.story.length > h.ids.length;
 
+/** Both similarities (headline, and whole story) at least this: the same piece told again. */
+const RETOLD = 0.5;
+
+/**
+ * A story told again: both headlines, and both whole stories (headline, slug and summary), mostly
+ * the same words, as when an outlet re-posts or retitles its piece days later ("… Tackles a
+ * Massive Problem With Photos" / "… Tackles a Massive Photo Problem", summary unchanged). Only
+ * such stories are compared beyond the clustering window (index.ts): one subject's next
+ * development shares the headline's words, not the summary's.
+ */
+export function retold(a: Headline, b: Headline, weight: Float64Array): boolean {
+  return summarized(a) && summarized(b) && similarity(a.ids, b.ids, weight) >= RETOLD && similarity(a.story, b.story, weight) >= RETOLD;
+}
+
 /** The evidence above for two stories `hoursApart`; clustering merges at DEFAULT_THRESHOLD (index.ts) or more. */
 export function eventScore(a: Headline, b: Headline, hoursApart: number, weight: Float64Array): number {
   // The same weighted Dice as headlines', over each story's headline, slug and summary words.
@@ -53,9 +68,11 @@ export function eventScore(a: Headline, b: Headline, hoursApart: number, weight:
   // One word in common is a subject, not an event: no evidence at all.
   if (story === 0) return 0;
   const inside = containedIn(a.ids, b.ids) || containedIn(b.ids, a.ids);
+  const summaries = summarized(a) && summarized(b) ? STORY * (story - UNRELATED) : 0;
   return (
     similarity(a.ids, b.ids, weight) +
-    (summarized(a) && summarized(b) ? STORY * (story - UNRELATED) : 0) +
+    // A digest's summary tells other stories besides its lead: it may confirm the lead, not deny it.
+    (a.digest || b.digest ? Math.max(0, summaries) : summaries) +
     COVERED * Math.min(covered(a.ids, b.story, weight), covered(b.ids, a.story, weight)) +
     (inside ? INSIDE : 0) -
     DRIFT_PER_HOUR * Math.min(Math.abs(hoursApart), MAX_HOURS)

@@ -128,6 +128,50 @@ describe('headline similarity', () => {
     expect(merged('What to expect at CES 2023: Samsung, LG, Nvidia and AMD', 'What to expect from CES 2023: Samsung, LG, Nvidia, AMD')).toBe(true);
   });
 
+  it("keeps apart a preview that says what it expects and the event's news", () => {
+    const news = "Acme's Vision event: all the news and announcements";
+    expect(merged("Everything we're expecting at Acme's Vision event this week", news)).toBe(false);
+    expect(merged("Everything at Acme's Vision event this week", news)).toBe(true);
+  });
+
+  it('keeps a rumour apart from its confirmation', () => {
+    const confirmed = 'Acme confirms its CES press event could reveal Vision 3 headsets';
+    expect(merged('We could get the reveal of those rumored Vision 3 headsets at the Acme CES press event', confirmed)).toBe(false);
+    expect(merged('We could get the reveal of those Vision 3 headsets at the Acme CES press event', confirmed)).toBe(true);
+  });
+
+  it('keeps "another" outage and a launch "after delay" apart from the first one', () => {
+    expect(merged('Major outage across ChatGPT and the API', 'Another major outage across ChatGPT and the API')).toBe(false);
+    expect(merged('Major outage across ChatGPT and the API', 'A major outage across ChatGPT and the API')).toBe(true);
+    expect(merged('Watch live as Acme attempts its first reusable rocket landing', 'Watch live as Acme attempts its first reusable rocket landing after delay')).toBe(false);
+    expect(merged('Watch live as Acme attempts its first reusable rocket landing', 'Watch live as Acme attempts its first reusable rocket landing today')).toBe(true);
+  });
+
+  it("joins no shop's offer: two deal posts for one gadget are not one event", () => {
+    expect(merged('This robot vacuum and mop is only $399 thanks to an early Black Friday deal', 'This robot vacuum and mop is only $399 for Black Friday')).toBe(false);
+    expect(merged('This robot vacuum and mop is only $399 thanks to a new model', 'This robot vacuum and mop is only $399 now')).toBe(true);
+    // Not a shop's: an investment with an amount is news.
+    expect(merged('Amazon to invest up to $4 billion in Anthropic', 'Amazon bets up to $4 billion on Anthropic in AI deal')).toBe(true);
+  });
+
+  it("keeps apart headlines that lead with two makers' products when one never names the other's", () => {
+    expect(merged('GPT-4', "The new Bing runs on OpenAI's GPT-4")).toBe(false);
+    expect(merged('GPT-4', "OpenAI's new GPT-4 runs Bing")).toBe(true);
+    expect(merged('DALL-E 3 is now available inside Bing', 'Bing Image Creator now supports DALL-E 3')).toBe(true);
+  });
+
+  it('reads a year as a date, not a version: it contradicts only another year', () => {
+    const live = 'Acme Surface 2023 live blog: live updates on the Surface Pro, Laptop Studio and AI';
+    expect(merged(live, 'Acme Surface event: everything announced, from Copilot to the Surface Laptop Studio 2')).toBe(true);
+    expect(merged(live, 'Acme Surface 2024 live blog: live updates on the Surface Pro, Laptop Studio and AI')).toBe(false);
+  });
+
+  it('reads a name in the place of another only next to an identifier (a name both use, a version)', () => {
+    const shut = 'Acme shuts down Atlas, the AI training supercomputer that Smith said would be key to robotaxis';
+    expect(merged(shut, 'Acme’s Atlas AI training supercomputer is DOA — now what?')).toBe(true);
+    expect(merged('Acme Atlas Pro training supercomputer shuts down', 'Acme Atlas Max training supercomputer shuts down')).toBe(false);
+  });
+
   it('does not take a one-word headline for one inside another', () => {
     expect(merged('Transformers', 'Transformers: Rise of the Beasts review')).toBe(false);
   });
@@ -265,6 +309,33 @@ describe('clusterStories', () => {
     });
     expect(clusterStories([verge, techCrunch])).toHaveLength(1);
     expect(clusterStories([{ ...verge, summary: '' }, { ...techCrunch, summary: '' }])).toHaveLength(2);
+  });
+
+  it('joins a story told again beyond the window, up to twice as far: headline and summary mostly the same words', () => {
+    const summary = 'Acme Photo Studio now removes glare and reflections from photos with a new AI feature, rolling out to subscribers this week on desktop and mobile.';
+    const first = story('Acme Photo Studio AI feature tackles a massive problem with photos', { summary });
+    const again = story('Acme Photo Studio AI feature tackles a massive photo problem', { summary, effectiveAt: new Date(NOON + 72 * HOUR) });
+    expect(clusterStories([first, again])).toHaveLength(1);
+    // Told in other words below the headline, it is another story that far apart; and never past twice the window.
+    const later = 'Six months after launch, Acme says subscribers have used the glare remover on more than a billion pictures, more than any tool it shipped this year, and that a version for video editors is planned for the spring, priced separately.';
+    expect(clusterStories([first, { ...again, summary: later }])).toHaveLength(2);
+    expect(clusterStories([first, { ...again, effectiveAt: new Date(NOON + 97 * HOUR) }])).toHaveLength(2);
+  });
+
+  it("reads a newsletter's item by its lead: its summary, telling other stories too, does not count against it", () => {
+    const article = story('Acme is opening up access to its Nova AI chatbot today', {
+      summary: 'Starting today, people in the United States and the United Kingdom can sign up to try the conversational assistant, which answers questions in plain language, drafts emails and summarizes long documents; the company says a waitlist will keep demand in check while it adds servers.',
+    });
+    const lead = story('Acme expands access to its AI chatbot, Nova', {
+      summary: 'Also in this edition: a foldable phone with a bigger hinge and a brighter screen, a record quarter for streaming subscriptions, a new electric bike from a car maker, and the budget headphones that surprised our reviewers this year.',
+    });
+    // The evidence for the pair, read as the five read it (clusters kept apart by an unreachable threshold).
+    const evidence = (other: Item) => {
+      const { clusters, closeness } = clusterAndCompare([article, other], { threshold: 10 });
+      return closeness(clusters[0]!, clusters[1]!);
+    };
+    const digest = evidence({ ...lead, title: `The Morning After: ${lead.title}` });
+    expect(digest).toBeGreaterThan(evidence(lead) + 0.1);
   });
 
   it("reads the feeds' summaries: alike headlines on two events stay apart (The Verge and TechCrunch, 2025-10-23)", () => {

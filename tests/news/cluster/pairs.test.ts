@@ -45,13 +45,15 @@ function measure(threshold: number, only: (pair: Pair) => boolean = () => true) 
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  const wrong: string[] = [];
   for (const pair of pairs.filter(only)) {
     const merged = clusterStories([item(pair.a, 1), item(pair.b, 2)], { threshold }).length === 1;
     if (merged && pair.same) tp += 1;
     else if (merged) fp += 1;
     else if (pair.same) fn += 1;
+    if (merged !== pair.same) wrong.push(`${merged ? 'wrongly merged' : 'missed'}${heldOut(pair) ? ' (held out)' : ''}: ${pair.a.title} | ${pair.b.title} (${pair.why})`);
   }
-  return { precision: tp / (tp + fp), recall: tp / (tp + fn), tp, fp, fn };
+  return { precision: tp / (tp + fp), recall: tp / (tp + fn), tp, fp, fn, wrong };
 }
 
 describe('"same event" on real headline pairs', () => {
@@ -70,11 +72,13 @@ describe('"same event" on real headline pairs', () => {
     console.log(`training three quarters: precision ${training.precision.toFixed(3)}, recall ${training.recall.toFixed(3)} (${training.tp} right, ${training.fp} wrongly merged, ${training.fn} missed)`);
     console.log(`held-out quarter (${pairs.filter(heldOut).length} pairs): precision ${held.precision.toFixed(3)}, recall ${held.recall.toFixed(3)} (${held.tp} right, ${held.fp} wrongly merged, ${held.fn} missed)`);
     const chosen = rows.find((r) => r.threshold === DEFAULT_THRESHOLD)!;
+    // PAIRS=1 lists every pair decided wrongly at the default threshold, to read why.
+    if (process.env.PAIRS) console.log(chosen.wrong.sort().join('\n'));
     // What headlines and summaries give today (README: The daily edition); one more wrong merge or
     // one fewer right one fails. Issue 15's targets (0.97 / 0.8) are not reached: see the README.
-    expect(chosen.precision).toBeGreaterThanOrEqual(0.946);
-    expect(chosen.recall).toBeGreaterThanOrEqual(0.613);
-    expect(held.precision).toBeGreaterThanOrEqual(0.964);
-    expect(held.recall).toBeGreaterThanOrEqual(0.604);
+    expect(chosen.precision).toBeGreaterThanOrEqual(0.974);
+    expect(chosen.recall).toBeGreaterThanOrEqual(0.648);
+    expect(held.precision).toBeGreaterThanOrEqual(0.983);
+    expect(held.recall).toBeGreaterThanOrEqual(0.637);
   });
 });
