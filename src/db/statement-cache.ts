@@ -3,7 +3,7 @@ import { queryPreparedRows, type Db } from './client.js';
 
 interface PgliteClient {
   query<T>(text: string): Promise<{ rows: T[] }>;
-  exec(text: string): Promise<{ rows: unknown[] }[]>;
+  exec(text: string): Promise<unknown>;
   execProtocol?: unknown;
 }
 
@@ -21,13 +21,8 @@ function literal(value: unknown): string {
  * statement (queryPreparedRows); on PGlite, which sends every statement unnamed, PREPARE once and
  * EXECUTE after (planning was three quarters of a concept page's statement there). `name` must
  * name one statement text for the life of the process.
- *
- * `generic`: run the statement's generic plan, never one planned for its values. PostgreSQL plans
- * a prepared statement for its values whenever it guesses that beats the generic plan, and on a
- * database with news it did so for a concept card on every request: 2 ms of planning on PGlite
- * for 0.7 ms of execution. Right for lookups by a key, where the values never change the plan.
  */
-export async function queryCachedPlan<T>(db: Db, name: string, query: SQL, options: { generic?: boolean } = {}): Promise<T[]> {
+export async function queryCachedPlan<T>(db: Db, name: string, query: SQL): Promise<T[]> {
   const client = (db as unknown as { $client: unknown }).$client as PgliteClient | undefined;
   if (typeof client?.execProtocol !== 'function') return queryPreparedRows<T>(db, query);
   const { sql: text, params } = db.execute(query).getQuery();
@@ -37,9 +32,6 @@ export async function queryCachedPlan<T>(db: Db, name: string, query: SQL, optio
     await client.exec(`prepare ${name} as ${text}`);
     names.add(name);
   }
-  const execute = `execute ${name}(${params.map(literal).join(', ')})`;
-  if (!options.generic) return (await client.query<T>(execute)).rows;
-  // One simple-protocol message, so one implicit transaction: a failing EXECUTE undoes the SET too.
-  const results = await client.exec(`set plan_cache_mode = force_generic_plan; ${execute}; reset plan_cache_mode`);
-  return results[1]!.rows as T[];
+  const { rows } = await client.query<T>(`execute ${name}(${params.map(literal).join(', ')})`);
+  return rows;
 }
