@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentChanged } from '../../src/cache/data-version.js';
 import { queryRows } from '../../src/db/client.js';
 import { gql } from '../support/app.js';
 import { backend } from '../support/database.js';
@@ -245,6 +246,20 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
       html = await (await page(`${url}/concepts/dropout`)).text();
     }
     expect(html).toContain('<h1 class="claim">Dropout, retitled</h1>');
+  });
+
+  it('keeps the entity tag and Last-Modified of a page that comes out the same after the data version moved', async () => {
+    const first = await raw(`${url}/tags/optimization`, { accept: browserAccept, 'accept-encoding': 'br' });
+    // Last-Modified has whole seconds: a page made again a second later would say so.
+    await new Promise((r) => setTimeout(r, 1100));
+    contentChanged();
+    const again = await raw(`${url}/tags/optimization`, { accept: browserAccept, 'accept-encoding': 'br' });
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['last-modified']).toBe(first.headers['last-modified']);
+    contentChanged();
+    const since = await raw(`${url}/tags/optimization`, { accept: browserAccept, 'accept-encoding': 'br', 'if-modified-since': first.headers['last-modified'] as string });
+    expect(since.status).toBe(304);
   });
 
   it('links feeds and e-mails to the pages', async () => {

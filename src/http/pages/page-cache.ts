@@ -61,11 +61,21 @@ export function pageHeaders(styleHash: string | null, vary: string): (string | n
   ];
 }
 
-export function cachedPage(r: PageRender, version: number, route: string, vary: string): CachedPage {
+/**
+ * A rendered page to keep. When it is byte for byte the page it replaces (the data version moves
+ * on every ingest pass, and most pages come out the same), the old one is kept under the new
+ * version: same entity tag and Last-Modified, so a reader revalidating gets 304, and its coded
+ * variants, so the page is not compressed again.
+ */
+export function cachedPage(r: PageRender, version: number, route: string, vary: string, previous?: CachedPage): CachedPage {
   const html = Buffer.from(r.page.html);
+  const expiresAt = r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs;
+  if (previous && previous.cacheControl === r.cacheControl && previous.type === (r.asset?.type ?? 'text/html; charset=utf-8') && previous.html.equals(html)) {
+    return { ...previous, version, expiresAt };
+  }
   return {
     version,
-    expiresAt: r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs,
+    expiresAt,
     route,
     html,
     tag: createHash('sha256').update(html).digest('base64url').slice(0, 27),

@@ -113,8 +113,9 @@ export function pageRoutes(deps: PageDeps) {
       const current = await version.current();
       let page = standing(req, path, current);
       if (!page) {
-        page = cachedPage(await render(path, url.searchParams), current, route, varyOf(path));
-        cacheFor(path).set(keyOf(req, path), page);
+        const key = keyOf(req, path);
+        page = cachedPage(await render(path, url.searchParams), current, route, varyOf(path), cacheFor(path).get(key));
+        cacheFor(path).set(key, page);
       }
       sendVariant(req, res, page, await variantOf(page, pickEncoding(req.headers['accept-encoding'])), requestId);
     } catch (error) {
