@@ -16,11 +16,14 @@ export interface MigrateResult {
 /**
  * Applies pending migrations in one transaction under an advisory transaction lock: drizzle's own
  * migrator takes no lock, so two processes starting together would both run the same DDL.
- * The second migrator waits, then finds nothing left to do.
+ * The second migrator waits, then finds nothing left to do. No statement timeout applies.
  */
 export async function migrate(db: Db): Promise<MigrateResult> {
   const migrations = readMigrationFiles({ migrationsFolder });
   return db.transaction(async (tx) => {
+    // Connections cut statements at 15 s (client.ts); a migration that rewrites a table (0008 fills
+    // a column of every story link) or waits for another migrator doing so may take longer.
+    await tx.execute(sql`set local statement_timeout = 0`);
     await waitForLock(tx, lockKeys.migrate);
     await tx.execute(sql`create schema if not exists drizzle`);
     await tx.execute(

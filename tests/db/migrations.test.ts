@@ -29,7 +29,7 @@ describe(`migrations on an empty ${backend} database`, () => {
     if (!serverUrl) {
       const database = await openDatabase({ dataDir: 'memory://' });
       cleanups.push(() => database.close());
-      return { open: async () => database, shared: true };
+      return { open: async (_maxConnections?: number) => database, shared: true };
     }
     const name = `mlbrief_test_empty_${process.pid}_${cleanups.length}`;
     const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1 });
@@ -42,14 +42,24 @@ describe(`migrations on an empty ${backend} database`, () => {
       await admin.close();
     });
     return {
-      open: async () => {
-        const d = await openDatabase({ url: databaseUrl(serverUrl, name), dataDir: '' });
+      open: async (maxConnections?: number) => {
+        const d = await openDatabase({ url: databaseUrl(serverUrl, name), dataDir: '', ...(maxConnections ? { maxConnections } : {}) });
         opened.push(d);
         return d;
       },
       shared: false,
     };
   }
+
+  it('is not cut short by the statement timeout connections keep (a migration may rewrite a big table)', async () => {
+    if (backend !== 'postgres') return; // PGlite has no statement timeout
+    const database = await (await emptyDatabase()).open(1);
+    // The one connection's timeout, far below what creating the whole schema takes (hundreds of statements).
+    await database.db.execute(sql`set statement_timeout = '1ms'`);
+    expect((await migrate(database.db)).applied).toHaveLength(readMigrationFiles({ migrationsFolder }).length);
+    const [after] = await queryRows<{ statement_timeout: string }>(database.db, sql`show statement_timeout`);
+    expect(after!.statement_timeout).toBe('1ms'); // set local: the session keeps its own
+  });
 
   it('applies every migration, and a second run applies none', async () => {
     const empty = await emptyDatabase();
