@@ -338,6 +338,19 @@ describe('clusterStories', () => {
     expect(digest).toBeGreaterThan(evidence(lead) + 0.1);
   });
 
+  it("counts how much of a headline without a summary (Hacker News) the other story's summary mentions", () => {
+    const hn = story('Acme Nova gets extensions for calendars, email and maps, and double-checking of answers', { aggregator: true });
+    const article = story('Acme’s chatbot can now connect to your apps and services', {
+      summary: 'Acme’s chatbot Nova now takes extensions: it can pull from your calendars, email and maps, and a new button double-checks its answers against a web search.',
+    });
+    const evidence = (other: Item) => {
+      const { clusters, closeness } = clusterAndCompare([hn, other], { threshold: 10 });
+      return closeness(clusters[0]!, clusters[1]!);
+    };
+    const unrelated = { ...article, summary: 'Acme’s chatbot now answers in more languages, the company said at its developer conference on Tuesday.' };
+    expect(evidence(article) - evidence(unrelated)).toBeGreaterThan(0.05);
+  });
+
   it("reads the feeds' summaries: alike headlines on two events stay apart (The Verge and TechCrunch, 2025-10-23)", () => {
     const atlas = story('OpenAI teases a string of updates for its AI-powered browser, ChatGPT Atlas', {
       url: 'https://www.theverge.com/news/805160/openai-chatgpt-atlas-updates',
