@@ -12,6 +12,9 @@ const STOPWORDS = new Set([
   'into', 'about', 'as', 'its', 'it', 'is', 'are', 'was', 'be', 'been', 'this', 'that', 'these',
   'their', 'our', 'your', 'we', 'you', 'they', 'how', 'why', 'what', 'here', 'now', 'just', 'via',
   'new', 'after', 'over', 'up', 'out', 'than', 'has', 'have', 'will', 'can', 'more',
+  // How sure or how awaited an outlet says the news is, not what happened (stance.ts reads those
+  // that part a rumour from its confirmation). "Today" and "soon" stay: they date an announcement.
+  'finally', 'officially', 'reportedly',
 ]);
 
 /** Words ending in s that are not plurals or third persons. */

@@ -180,6 +180,10 @@ describe('headline similarity', () => {
     expect(merged(a, b)).toBe(outcome === 'merged');
   });
 
+  it('leaves out how sure or how awaited an outlet says the news is ("finally", "officially", "reportedly")', () => {
+    expect(headlineTokens('Acme finally, officially and reportedly ships Nova today')).toEqual(['acm', 'nova', 'today']);
+  });
+
   it('normalizes case, punctuation, diacritics, possessives and plurals', () => {
     expect(headlineTokens("Café's new Models, résumés & GPUs: 2.0!")).toEqual(['caf', 'model', 'resum', 'gpu', '2.0']);
   });
