@@ -184,6 +184,13 @@ describe('headline similarity', () => {
     expect(headlineTokens('Acme finally, officially and reportedly ships Nova today')).toEqual(['acm', 'nova', 'today']);
   });
 
+  it('reads the words outlets use for one kind of event as one (a deal, a lawsuit, a firing, a ban)', () => {
+    expect(headlineTokens('Apple buys Q.ai')).toEqual(headlineTokens('Apple acquisition: Q.ai'));
+    expect(headlineTokens('Reddit sues Anthropic')).toEqual(headlineTokens('Reddit lawsuit: Anthropic'));
+    expect(headlineTokens('Schools ban ChatGPT')).toEqual(headlineTokens('Schools blocked ChatGPT'));
+    expect(headlineTokens('Board ousts CEO')).toEqual(headlineTokens('Board fired CEO'));
+  });
+
   it('normalizes case, punctuation, diacritics, possessives and plurals', () => {
     expect(headlineTokens("Café's new Models, résumés & GPUs: 2.0!")).toEqual(['caf', 'model', 'resum', 'gpu', '2.0']);
   });
