@@ -106,7 +106,7 @@ function matches(a: Unit, b: Unit, windowMs: number, threshold: number, weight: 
  * they share, each weighed by its rarity (weights.ts): headline and URL slug, and their summaries
  * (story.ts); candidate pairs come from an index of headline words (pairs.ts) and are merged
  * most similar first, so the result depends on the input, not its order. The vetoes read
- * headlines only (headline.ts: versions, names, previews).
+ * headlines only (headline.ts: versions, names, makers; stance.ts: previews, rumours, repeats, deals).
  * Two stories from one publisher may share a cluster (a feed posting twice); coverage counts
  * distinct publishers.
  *
@@ -126,7 +126,7 @@ export interface Clustering<T extends ClusterItem> {
   /**
    * The strongest evidence (story.ts) that two clusters of this run tell one event: the best pair
    * of their members' wordings (single linkage, where clustering asks every pair: complete
-   * linkage), 0 when any pair contradicts (versions, names, a preview). For the five, where a
+   * linkage), 0 when any pair contradicts (versions, names, a stance: a preview …). For the five, where a
    * wrong "same" costs a place rather than merging two stories, so one event is not told twice.
    */
   closeness(a: Cluster<T>, b: Cluster<T>): number;

@@ -12,6 +12,9 @@ const STOPWORDS = new Set([
   'into', 'about', 'as', 'its', 'it', 'is', 'are', 'was', 'be', 'been', 'this', 'that', 'these',
   'their', 'our', 'your', 'we', 'you', 'they', 'how', 'why', 'what', 'here', 'now', 'just', 'via',
   'new', 'after', 'over', 'up', 'out', 'than', 'has', 'have', 'will', 'can', 'more',
+  // How sure or how awaited an outlet says the news is, not what happened (stance.ts reads those
+  // that part a rumour from its confirmation). "Today" and "soon" stay: they date an announcement.
+  'finally', 'officially', 'reportedly',
 ]);
 
 /** Words ending in s that are not plurals or third persons. */
@@ -43,6 +46,21 @@ const ANNOUNCE_VERBS = new Set(
   ].map(stem),
 );
 
+/**
+ * Words outlets use for one kind of event, one token for each kind: "Apple buys Q.ai" and
+ * "Apple's biggest acquisition" tell one deal. Kept to the events news reports most, in words
+ * that mean little else in a headline.
+ */
+const SAME_EVENT_WORDS: Record<string, string[]> = {
+  acquire: ['acquires', 'acquired', 'acquiring', 'acquisition', 'buys', 'bought', 'buying', 'purchase', 'purchases', 'purchased'],
+  sue: ['sues', 'sued', 'suing', 'lawsuit', 'lawsuits'],
+  fire: ['fires', 'fired', 'firing', 'oust', 'ousts', 'ousted', 'ouster', 'sacks', 'sacked'],
+  resign: ['resigns', 'resigned', 'resignation', 'quits', 'quit', 'departs', 'departure', 'leaves'],
+  ban: ['bans', 'banned', 'banning', 'blocks', 'blocked', 'blocking'],
+  merge: ['merges', 'merged', 'merger', 'merging', 'combine', 'combines', 'combining'],
+};
+const eventWord = new Map(Object.entries(SAME_EVENT_WORDS).flatMap(([kind, words]) => [kind, ...words].map((w) => [stem(w), stem(kind)] as const)));
+
 /** Decimal numbers ("2.0", "3.5") stay one token; anything else splits on non-alphanumerics. */
 const TOKEN = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu;
 
@@ -68,7 +86,7 @@ export function headlineTokens(title: string): string[] {
     let token = tokenOf.get(raw);
     if (token === undefined) {
       const stemmed = stem(raw);
-      token = STOPWORDS.has(raw) || ANNOUNCE_VERBS.has(stemmed) ? '' : stemmed;
+      token = STOPWORDS.has(raw) || ANNOUNCE_VERBS.has(stemmed) ? '' : (eventWord.get(stemmed) ?? stemmed);
       if (tokenOf.size >= MAX_REMEMBERED) tokenOf.clear();
       tokenOf.set(raw, token);
     }

@@ -10,6 +10,7 @@ import { containedIn, similarity, type Headline } from './headline.js';
  *     items on one subject share (only above for a newsletter's item: its summary tells other
  *     stories too)
  *   + 3/20 · the lesser share of one headline's weight that the other story mentions anywhere
+ *     (when one story has no summary: the share of its headline the summarized story mentions)
  *   + 1/5 if one headline lies entirely inside the other
  *   − 3/20 per day apart (up to 48 hours)
  *
@@ -44,6 +45,15 @@ function covered(headline: Int32Array, story: Int32Array, weight: Float64Array):
   return total === 0 ? 0 : found / total;
 }
 
+/**
+ * The lesser share of one headline that the other story mentions; when only one story has a
+ * summary (Hacker News gives none), the share of the bare headline that the summarized story mentions.
+ */
+function mentioned(a: Headline, b: Headline, weight: Float64Array): number {
+  if (summarized(a) === summarized(b)) return Math.min(covered(a.ids, b.story, weight), covered(b.ids, a.story, weight));
+  return summarized(a) ? covered(b.ids, a.story, weight) : covered(a.ids, b.story, weight);
+}
+
 /** A summary adds words to the story beyond its headline's. */
 const summarized = (h: Headline) => h.story.length > h.ids.length;
 
@@ -73,7 +83,7 @@ export function eventScore(a: Headline, b: Headline, hoursApart: number, weight:
     similarity(a.ids, b.ids, weight) +
     // A digest's summary tells other stories besides its lead: it may confirm the lead, not deny it.
     (a.digest || b.digest ? Math.max(0, summaries) : summaries) +
-    COVERED * Math.min(covered(a.ids, b.story, weight), covered(b.ids, a.story, weight)) +
+    COVERED * mentioned(a, b, weight) +
     (inside ? INSIDE : 0) -
     DRIFT_PER_HOUR * Math.min(Math.abs(hoursApart), MAX_HOURS)
   );

@@ -180,6 +180,17 @@ describe('headline similarity', () => {
     expect(merged(a, b)).toBe(outcome === 'merged');
   });
 
+  it('leaves out how sure or how awaited an outlet says the news is ("finally", "officially", "reportedly")', () => {
+    expect(headlineTokens('Acme finally, officially and reportedly ships Nova today')).toEqual(['acm', 'nova', 'today']);
+  });
+
+  it('reads the words outlets use for one kind of event as one (a deal, a lawsuit, a firing, a ban)', () => {
+    expect(headlineTokens('Apple buys Q.ai')).toEqual(headlineTokens('Apple acquisition: Q.ai'));
+    expect(headlineTokens('Reddit sues Anthropic')).toEqual(headlineTokens('Reddit lawsuit: Anthropic'));
+    expect(headlineTokens('Schools ban ChatGPT')).toEqual(headlineTokens('Schools blocked ChatGPT'));
+    expect(headlineTokens('Board ousts CEO')).toEqual(headlineTokens('Board fired CEO'));
+  });
+
   it('normalizes case, punctuation, diacritics, possessives and plurals', () => {
     expect(headlineTokens("Café's new Models, résumés & GPUs: 2.0!")).toEqual(['caf', 'model', 'resum', 'gpu', '2.0']);
   });
@@ -336,6 +347,19 @@ describe('clusterStories', () => {
     };
     const digest = evidence({ ...lead, title: `The Morning After: ${lead.title}` });
     expect(digest).toBeGreaterThan(evidence(lead) + 0.1);
+  });
+
+  it("counts how much of a headline without a summary (Hacker News) the other story's summary mentions", () => {
+    const hn = story('Acme Nova gets extensions for calendars, email and maps, and double-checking of answers', { aggregator: true });
+    const article = story('Acme’s chatbot can now connect to your apps and services', {
+      summary: 'Acme’s chatbot Nova now takes extensions: it can pull from your calendars, email and maps, and a new button double-checks its answers against a web search.',
+    });
+    const evidence = (other: Item) => {
+      const { clusters, closeness } = clusterAndCompare([hn, other], { threshold: 10 });
+      return closeness(clusters[0]!, clusters[1]!);
+    };
+    const unrelated = { ...article, summary: 'Acme’s chatbot now answers in more languages, the company said at its developer conference on Tuesday.' };
+    expect(evidence(article) - evidence(unrelated)).toBeGreaterThan(0.05);
   });
 
   it("reads the feeds' summaries: alike headlines on two events stay apart (The Verge and TechCrunch, 2025-10-23)", () => {
