@@ -25,5 +25,11 @@ export default defineConfig({
     // its optimizing tier costs more CPU than a file of seconds earns back (PGlite pass 294 s
     // against 343 s, back to back on a quiet machine). Behaviour is the same.
     execArgv: ['--liftoff-only'],
+    // A worker imports the app once for all its files, not once per file (import was 139 s of the
+    // PGlite pass's worker time). Safe because no test mocks, stubs or edits process.env, and
+    // module-level caches are keyed by database handle or by values a test makes up (API key
+    // secrets). Measured back to back on a quiet machine: PGlite pass 331 s → 250 s and 254 s,
+    // PostgreSQL pass 160 s → 99 s, every test passing.
+    isolate: false,
   },
 });

@@ -87,8 +87,11 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
-/** Statement texts this process lets the driver keep prepared: each costs memory on every connection. */
-const preparedTexts = new Set<string>();
+/**
+ * Statement texts the driver may keep prepared, per database handle: each costs memory on every
+ * connection of that handle's pool.
+ */
+const preparedTextsOf = new WeakMap<Db, Set<string>>();
 const maxPreparedTexts = 64;
 
 /**
@@ -99,6 +102,8 @@ const maxPreparedTexts = 64;
  */
 export async function queryPreparedRows<T>(db: Db, query: SQL): Promise<T[]> {
   const built = db.execute(query).getQuery();
+  let preparedTexts = preparedTextsOf.get(db);
+  if (!preparedTexts) preparedTextsOf.set(db, (preparedTexts = new Set()));
   if (!preparedTexts.has(built.sql) && preparedTexts.size < maxPreparedTexts) preparedTexts.add(built.sql);
   const name = preparedTexts.has(built.sql) ? 'prepared' : undefined;
   return rowsOf<T>(await db._.session.prepareQuery(built, undefined, name, false).execute());
