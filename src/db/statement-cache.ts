@@ -2,7 +2,6 @@ import type { SQL } from 'drizzle-orm';
 import { queryPreparedRows, type Db } from './client.js';
 
 interface PgliteClient {
-  query<T>(text: string): Promise<{ rows: T[] }>;
   exec(text: string): Promise<{ rows: unknown[] }[]>;
   execProtocol?: unknown;
 }
