@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullCard, fullCardStatement } from '../../src/content/card-pages.queries.js';
 import { queryRows } from '../../src/db/client.js';
 import { addSource } from '../../src/news/sources.queries.js';
+import { storiesOfConcepts } from '../../src/news/stories.queries.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /**
@@ -54,6 +55,18 @@ describe(`a concept's stories by date on ${backend}`, () => {
     expect(newest).toEqual(['Story 10', 'Story 20', 'Story 30', 'Story 40', 'Story 50']);
     // The statement as the card runs it, with the rare concept (the case the walk was slowest at).
     const plan = (await queryRows<Record<string, string>>(db, sql`explain ${fullCardStatement(rare.slug)}`)).map((r) => Object.values(r)[0]).join('\n');
+    expect(plan).toMatch(/story_concepts_concept_effective_idx/);
+    expect(plan).not.toMatch(/Backward using stories_effective_at_idx/);
+  });
+
+  it("pages Concept.stories from story_concepts' date index too", async () => {
+    const { db } = database;
+    const page = await storiesOfConcepts(db, [common.id], { size: 3, backward: false });
+    expect(page.map((r) => r.story.title)).toEqual(['Story 10', 'Story 20', 'Story 30', 'Story 40']);
+    // The statement just run, its one parameter (the page size + 1) put back, explained.
+    const text = database.stats.recent.at(-1)!;
+    expect(text).toMatch(/\$1/);
+    const plan = (await queryRows<Record<string, string>>(db, sql.raw(`explain ${text.replace('$1', '4')}`))).map((r) => Object.values(r)[0]).join('\n');
     expect(plan).toMatch(/story_concepts_concept_effective_idx/);
     expect(plan).not.toMatch(/Backward using stories_effective_at_idx/);
   });

@@ -70,7 +70,8 @@ export function pageHeaders(styleHash: string | null, vary: string): (string | n
 export function cachedPage(r: PageRender, version: number, route: string, vary: string, previous?: CachedPage): CachedPage {
   const html = Buffer.from(r.page.html);
   const expiresAt = r.reuseForMs === undefined ? Infinity : performance.now() + r.reuseForMs;
-  if (previous && previous.cacheControl === r.cacheControl && previous.type === (r.asset?.type ?? 'text/html; charset=utf-8') && previous.html.equals(html)) {
+  const type = r.asset?.type ?? 'text/html; charset=utf-8';
+  if (previous && previous.cacheControl === r.cacheControl && previous.type === type && previous.html.equals(html)) {
     return { ...previous, version, expiresAt };
   }
   return {
@@ -81,7 +82,7 @@ export function cachedPage(r: PageRender, version: number, route: string, vary: 
     tag: createHash('sha256').update(html).digest('base64url').slice(0, 27),
     lastModified: new Date().toUTCString(),
     cacheControl: r.cacheControl,
-    type: r.asset?.type ?? 'text/html; charset=utf-8',
+    type,
     common: r.asset?.headers ?? pageHeaders(r.page.styleHash, vary),
     variants: {},
   };
