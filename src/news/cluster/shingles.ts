@@ -1,6 +1,6 @@
 /**
- * Headlines as sets of word shingles (1- and 2-grams of normalized tokens), compared by Jaccard
- * similarity. Normalization removes what differs between outlets without changing the event:
+ * Headlines as sets of word shingles (1- and 2-grams of normalized tokens), compared by the
+ * rarity-weighted words they share (a weighted Dice: headline.ts, story.ts). Normalization removes what differs between outlets without changing the event:
  * case, punctuation, diacritics, possessives, inflections, function words and the stock verbs of
  * announcement ("releases", "launches", "unveils" …). Numbers are kept: "Gemini 1.5" is not
  * "Gemini 2.0".
@@ -100,27 +100,6 @@ export function shingles(tokens: readonly string[]): Set<string> {
   const set = new Set<string>(tokens);
   for (let i = 1; i < tokens.length; i += 1) set.add(`${tokens[i - 1]} ${tokens[i]}`);
   return set;
-}
-
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 0;
-  let shared = 0;
-  for (const item of a) if (b.has(item)) shared += 1;
-  return shared / (a.size + b.size - shared);
-}
-
-/** jaccard() of two sets given as ascending arrays of distinct numbers: the same value, without hashing. */
-export function sortedJaccard(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) shared += 1;
-    if (x <= y) i += 1;
-    if (y <= x) j += 1;
-  }
-  return shared / (a.length + b.length - shared);
 }
 
 /** Numbers in a headline: versions, sizes, amounts ("$2B" and "$2 billion" are one amount). */
