@@ -1,7 +1,7 @@
 /**
  * Headlines as sets of word shingles (1- and 2-grams of normalized tokens), compared by the
- * rarity-weighted words they share (a weighted Dice: headline.ts, story.ts). Normalization removes what differs between outlets without changing the event:
- * case, punctuation, diacritics, possessives, inflections, function words and the stock verbs of
+ * rarity-weighted words they share (a weighted Dice: headline.ts, story.ts). Normalization
+ * removes what differs between outlets without changing the event: case, punctuation, diacritics, possessives, inflections, function words and the stock verbs of
  * announcement ("releases", "launches", "unveils" …). Numbers are kept: "Gemini 1.5" is not
  * "Gemini 2.0".
  */
