@@ -1,9 +1,9 @@
 /**
  * Headlines as sets of word shingles (1- and 2-grams of normalized tokens), compared by the
  * rarity-weighted words they share (a weighted Dice: headline.ts, story.ts). Normalization
- * removes what differs between outlets without changing the event: case, punctuation, diacritics, possessives, inflections, function words and the stock verbs of
- * announcement ("releases", "launches", "unveils" …). Numbers are kept: "Gemini 1.5" is not
- * "Gemini 2.0".
+ * removes what differs between outlets without changing the event: case, punctuation,
+ * diacritics, possessives, inflections, function words and the stock verbs of announcement
+ * ("releases", "launches", "unveils" …). Numbers are kept: "Gemini 1.5" is not "Gemini 2.0".
  */
 
 /** Function words and headline filler; they match across unrelated headlines. */
