@@ -7,9 +7,16 @@ export const stampMaxAgeMs = 1000;
 
 let contentGeneration = 0;
 
+let newsGeneration = 0;
+
 /** This process changed content (a mutation ran): cached responses built from it are stale. */
 export function contentChanged(): void {
   contentGeneration++;
+}
+
+/** This process stored news outside an ingest run (an ingest run moves the stamp itself): pages showing news are stale. */
+export function newsChanged(): void {
+  newsGeneration++;
 }
 
 /**
@@ -19,7 +26,9 @@ export function contentChanged(): void {
  */
 export class DataVersion {
   private stamp: string | undefined;
+  private contentStamp: string | undefined;
   private remoteGeneration = 0;
+  private remoteContentGeneration = 0;
   private checkedAt = -Infinity;
   private reading: Promise<number> | undefined;
 
@@ -42,26 +51,47 @@ export class DataVersion {
     return age < 2 * stampMaxAgeMs ? this.local() : this.reading;
   }
 
+  /**
+   * The part of the version that moves only when concepts may have changed (not on news or
+   * editions): a card's own content, read with the version `current()` just gave, is still good
+   * while this stands. Read it after `current()`: it is only as fresh as that.
+   */
+  content(): number {
+    return contentGeneration + this.remoteContentGeneration;
+  }
+
   private local(): number {
-    return editionGeneration() + contentGeneration + this.remoteGeneration;
+    return editionGeneration() + contentGeneration + newsGeneration + this.remoteGeneration;
   }
 
   private async refresh(): Promise<number> {
-    const [row] = await queryRows<{ stamp: string }>(this.database.db, stampQuery);
+    const [row] = await queryRows<{ stamp: string; content: string }>(this.database.db, stampQuery);
     if (row!.stamp !== this.stamp) {
       this.stamp = row!.stamp;
       this.remoteGeneration++;
+    }
+    if (row!.content !== this.contentStamp) {
+      this.contentStamp = row!.content;
+      this.remoteContentGeneration++;
     }
     this.checkedAt = performance.now();
     return this.local();
   }
 }
 
-/** One cheap statement: editions (a row a day), concepts (thousands) and the latest ingest run (indexed). */
-const stampQuery = sql`select concat_ws('/',
-  (select max(published_at)::text || ':' || count(*) from editions),
-  (select count(*) || ':' || coalesce(sum(hashtext(content_hash)), 0) from concepts),
-  (select id || ':' || status from ingest_runs order by started_at desc limit 1)) as stamp`;
+/**
+ * One cheap statement: editions (a row a day), content (concepts, thousands, each with the hash of
+ * its seed card, which holds its explanations, tags and relations; and the tags' names, tens) and
+ * the latest ingest run (indexed); the content's part again on its own, for what shows content only.
+ */
+const stampQuery = sql`with content as (select concat_ws('/',
+    (select count(*) || ':' || coalesce(sum(hashtext(content_hash)), 0) from concepts),
+    (select count(*) || ':' || coalesce(sum(hashtext(name || description)), 0) from tags)) as stamp)
+  select concat_ws('/',
+    (select max(published_at)::text || ':' || count(*) from editions),
+    (select stamp from content),
+    (select id || ':' || status from ingest_runs order by started_at desc limit 1)) as stamp,
+  (select stamp from content) as content`;
 
 const versions = new WeakMap<Database, DataVersion>();
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryCachedPlan } from '../db/statement-cache.js';
 import type { QuizQuestion, Reference } from '../db/schema/content.js';
@@ -6,6 +6,7 @@ import type { ConceptFilter, Difficulty } from './concepts.queries.js';
 
 /** A whole card as the reader's pages show it, with its relations and newest stories. */
 export interface FullCardRecord {
+  id: number;
   slug: string;
   name: string;
   title: string;
@@ -39,6 +40,31 @@ const relatedOf = (kind: 'related' | 'prerequisite') => sql`(select coalesce(jso
     from concept_relations cr join concepts r on r.id = cr.related_id
     where cr.concept_id = c.id and cr.kind = ${sql.raw(`'${kind}'`)} and r.status = 'published')`;
 
+/**
+ * A card's newest stories as a JSON array, newest first, one per cluster among the last
+ * `storyWindow` that mention it: read along story_concepts_concept_effective_idx, whatever the
+ * amount of news. `conceptId` is the card's id as an SQL expression.
+ */
+const storiesOf = (conceptId: SQL) => sql`(select coalesce(json_agg(json_build_object('title', s.title, 'url', s.url, 'sourceName', s.source_name, 'publishedAt', s.effective_at) order by s.effective_at desc, s.id desc), '[]')
+        from (select distinct on (coalesce(w.cluster_id, w.id)) w.* from (
+          select st.id, st.cluster_id, st.title, st.url, st.effective_at, so.name as source_name
+          from story_concepts sc join stories st on st.id = sc.story_id join sources so on so.id = st.source_id
+          where sc.concept_id = ${conceptId} order by sc.effective_at desc, sc.story_id desc limit ${sql.raw(String(storyWindow))}) w
+          order by coalesce(w.cluster_id, w.id), w.effective_at desc, w.id desc) s)`;
+
+/** The statement of `cardStories` (tests EXPLAIN it). */
+export const cardStoriesStatement = (conceptId: number) => sql`select ${storiesOf(sql`${conceptId}::int`)} as stories`;
+
+/**
+ * The newest `storiesPerCard` stories of the card with this id: what changes on a card with the
+ * news, read alone when the rest of the card is known (views.ts: cardLoader).
+ */
+export async function cardStories(db: Db, conceptId: number): Promise<FullCardRecord['stories']> {
+  const [row] = await queryCachedPlan<{ stories: FullCardRecord['stories'] | string }>(db, 'reader_card_stories', cardStoriesStatement(conceptId));
+  const stories = typeof row!.stories === 'string' ? (JSON.parse(row!.stories) as FullCardRecord['stories']) : row!.stories;
+  return stories.slice(0, storiesPerCard);
+}
+
 /** A published card's diagram (SVG text), undefined when there is no such card or it has none. */
 export async function cardDiagram(db: Db, slug: string): Promise<string | undefined> {
   const [row] = await queryCachedPlan<{ svg: string | null }>(
@@ -56,7 +82,7 @@ export async function cardDiagram(db: Db, slug: string): Promise<string | undefi
  * 0.7 ms of work; tests/db/story-concept-dates.test.ts counts the plans).
  */
 export const fullCardStatement = (slug: string) => sql`select json_build_object(
-      'slug', c.slug, 'name', c.name, 'title', c.title, 'summary', c.summary, 'difficulty', c.difficulty,
+      'id', c.id, 'slug', c.slug, 'name', c.name, 'title', c.title, 'summary', c.summary, 'difficulty', c.difficulty,
       'formulaLatex', c.formula_latex, 'formulaUnicode', c.formula_unicode, 'example', c.example,
       'imageUrl', c.image_url, 'imageAlt', c.image_alt, 'imageCredit', c.image_credit,
       'imageLicense', c.image_license, 'imageSourceUrl', c.image_source_url, 'references', c."references",
@@ -67,12 +93,7 @@ export const fullCardStatement = (slug: string) => sql`select json_build_object(
         from explanations e where e.concept_id = c.id),
       'related', ${relatedOf('related')},
       'prerequisites', ${relatedOf('prerequisite')},
-      'stories', (select coalesce(json_agg(json_build_object('title', s.title, 'url', s.url, 'sourceName', s.source_name, 'publishedAt', s.effective_at) order by s.effective_at desc, s.id desc), '[]')
-        from (select distinct on (coalesce(w.cluster_id, w.id)) w.* from (
-          select st.id, st.cluster_id, st.title, st.url, st.effective_at, so.name as source_name
-          from story_concepts sc join stories st on st.id = sc.story_id join sources so on so.id = st.source_id
-          where sc.concept_id = c.id order by sc.effective_at desc, sc.story_id desc limit ${sql.raw(String(storyWindow))}) w
-          order by coalesce(w.cluster_id, w.id), w.effective_at desc, w.id desc) s)
+      'stories', ${storiesOf(sql`c.id`)}
     ) as card
     from concepts c where c.slug = ${slug} and c.status = 'published'`;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullCard, fullCardStatement } from '../../src/content/card-pages.queries.js';
+import { cardStories, cardStoriesStatement, fullCard, fullCardStatement } from '../../src/content/card-pages.queries.js';
 import { queryRows } from '../../src/db/client.js';
 import { addSource } from '../../src/news/sources.queries.js';
 import { storiesOfConcepts } from '../../src/news/stories.queries.js';
@@ -57,6 +57,12 @@ describe(`a concept's stories by date on ${backend}`, () => {
     const plan = (await queryRows<Record<string, string>>(db, sql`explain ${fullCardStatement(rare.slug)}`)).map((r) => Object.values(r)[0]).join('\n');
     expect(plan).toMatch(/story_concepts_concept_effective_idx/);
     expect(plan).not.toMatch(/Backward using stories_effective_at_idx/);
+    // The stories alone (a card page after news, its content known): the same stories, the same index.
+    expect((await cardStories(db, card!.id)).map((s) => s.title)).toEqual(['Story 5900']);
+    expect(await cardStories(db, (await fullCard(db, common.slug))!.id)).toEqual((await fullCard(db, common.slug))!.stories);
+    const alone = (await queryRows<Record<string, string>>(db, sql`explain ${cardStoriesStatement(card!.id)}`)).map((r) => Object.values(r)[0]).join('\n');
+    expect(alone).toMatch(/story_concepts_concept_effective_idx/);
+    expect(alone).not.toMatch(/Backward using stories_effective_at_idx/);
   });
 
   it("pages Concept.stories from story_concepts' date index too", async () => {

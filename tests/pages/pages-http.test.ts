@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentChanged } from '../../src/cache/data-version.js';
@@ -21,6 +22,18 @@ function raw(url: string, headers: Record<string, string> = {}): Promise<{ statu
       .on('error', reject)
       .end();
   });
+}
+
+/**
+ * A brotli page once its final variant stands: a page just rendered goes out at a quick quality
+ * first (page-cache.ts), and the thread pool makes the smaller one meanwhile.
+ */
+async function settled(url: string, headers: Record<string, string>): Promise<Awaited<ReturnType<typeof raw>>> {
+  for (let i = 0; ; i++) {
+    const res = await raw(url, headers);
+    if (!String(res.headers.etag).endsWith('-brq"') || i >= 100) return res;
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 const pages = ['/', `/daily/${yesterday}`, '/concepts', '/concepts?difficulty=advanced', '/concepts/residual-connections', '/tags/optimization', '/archive'];
@@ -120,7 +133,7 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     const decoded = await (await page(`${url}/concepts`, { 'accept-encoding': 'br' })).text();
     expect(decoded).toBe(plain.body.toString('utf8'));
 
-    const br = await raw(`${url}/`, { accept: browserAccept, 'accept-encoding': 'br' });
+    const br = await settled(`${url}/`, { accept: browserAccept, 'accept-encoding': 'br' });
     const gz = await raw(`${url}/`, { accept: browserAccept, 'accept-encoding': 'gzip' });
     const etag = br.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+-br"$/);
@@ -134,6 +147,21 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     expect((await raw(`${url}/`, { accept: browserAccept, 'accept-encoding': 'br', 'if-modified-since': br.headers['last-modified'] as string })).status).toBe(304);
     const card = await raw(`${url}/concepts/dropout`, { accept: browserAccept });
     expect((await raw(`${url}/concepts/dropout`, { accept: browserAccept, 'if-none-match': card.headers.etag as string })).status).toBe(304);
+  });
+
+  it('answers a page just rendered with quick brotli, then with the smaller final variant; the quick tag still revalidates', async () => {
+    contentChanged();
+    const headers = { accept: browserAccept, 'accept-encoding': 'br' };
+    const quick = await raw(`${url}/concepts/batch-normalization`, headers);
+    expect(quick.headers.etag).toMatch(/^"[\w-]+-brq"$/);
+    const final = await settled(`${url}/concepts/batch-normalization`, headers);
+    expect(final.headers.etag).toBe((quick.headers.etag as string).replace(/-brq"$/, '-br"'));
+    expect(final.body.length).toBeLessThan(quick.body.length);
+    expect(brotliDecompressSync(final.body).equals(brotliDecompressSync(quick.body))).toBe(true);
+    const revalidated = await raw(`${url}/concepts/batch-normalization`, { ...headers, 'if-none-match': quick.headers.etag as string });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.etag).toBe(final.headers.etag);
+    expect((await raw(`${url}/concepts/batch-normalization`, { ...headers, 'if-none-match': '"other-brq"' })).status).toBe(200);
   });
 
   it("serves a card's diagram as an SVG that can run nothing, cached and compressed like a page; 404 for a card without one", async () => {
@@ -248,8 +276,35 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
     expect(html).toContain('<h1 class="claim">Dropout, retitled</h1>');
   });
 
+  it("reads only a card's stories again after news: its own content stands until the concepts change", async () => {
+    const card = `${url}/concepts/batch-normalization`;
+    expect(await (await page(card)).text()).toContain('<h1 class="claim">');
+    // A write the content's stamp does not see (no new content_hash): shown only if the card's content is read again.
+    await fx.database.db.execute(sql`update concepts set title = 'Unseen title' where slug = 'batch-normalization'`);
+    await fx.database.db.execute(sql`insert into stories (source_id, identity, url, title, summary, published_at)
+      select min(id), 'test:bn-news', 'https://news.example.org/bn', 'Batch normalization news of the day', 'A story.', now() from sources`);
+    await fx.database.db.execute(sql`insert into story_concepts (story_id, concept_id)
+      select s.id, c.id from stories s, concepts c where s.identity = 'test:bn-news' and c.slug = 'batch-normalization'`);
+    // What another process's ingest pass leaves: a new run in the stamp (seen within 2 s).
+    await fx.database.db.execute(sql`insert into ingest_runs (trigger) values ('cli')`);
+    let html = '';
+    for (let i = 0; i < 50 && !html.includes('Batch normalization news of the day'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      html = await (await page(card)).text();
+    }
+    expect(html).toContain('Batch normalization news of the day');
+    expect(html).not.toContain('Unseen title');
+    // The concepts' stamp moves (as seeding a changed card does): the card's content is read again.
+    await fx.database.db.execute(sql`update concepts set content_hash = 'changed' where slug = 'batch-normalization'`);
+    for (let i = 0; i < 50 && !html.includes('Unseen title'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      html = await (await page(card)).text();
+    }
+    expect(html).toContain('<h1 class="claim">Unseen title</h1>');
+  });
+
   it('keeps the entity tag and Last-Modified of a page that comes out the same after the data version moved', async () => {
-    const first = await raw(`${url}/tags/optimization`, { accept: browserAccept, 'accept-encoding': 'br' });
+    const first = await settled(`${url}/tags/optimization`, { accept: browserAccept, 'accept-encoding': 'br' });
     // Last-Modified has whole seconds: a page made again a second later would say so.
     await new Promise((r) => setTimeout(r, 1100));
     contentChanged();

@@ -17,7 +17,7 @@ import { pickEncoding, prefersHtml } from '../negotiate.js';
 import { sendError } from '../respond.js';
 import { Assets } from './assets.js';
 import { cachedPage, pageHeaders, sendVariant, variantOf, type CachedPage, type PageRender } from './page-cache.js';
-import { loadArchive, loadBrief, loadCard, loadDeck, loadTag } from './views.js';
+import { cardLoader, loadArchive, loadBrief, loadDeck, loadTag } from './views.js';
 import { cardDiagram } from '../../content/card-pages.queries.js';
 
 export interface PageDeps extends EditionDeps {
@@ -70,6 +70,7 @@ export function pageRoutes(deps: PageDeps) {
   };
   const version = dataVersion(deps.database);
   const { db } = deps.database;
+  const loadCard = cardLoader(db);
   const pages = new Lru<string, CachedPage>(512);
   // Cards have a cache of their own, so a client walking the library cannot push the brief out.
   const cards = new Lru<string, CachedPage>(2048);
@@ -149,7 +150,8 @@ export function pageRoutes(deps: PageDeps) {
     }
     const m = slugPath.exec(path);
     if (m?.[1] === 'concepts') {
-      const card = await loadCard(db, m[2]!);
+      // After `version.current()` (route), so the content version is as fresh as the version.
+      const card = await loadCard(m[2]!, version.content());
       if (!card) throw notFound(`There is no concept called ${m[2]}.`);
       return { page: renderConceptPage(site, card), cacheControl: aWhile };
     }

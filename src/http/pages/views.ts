@@ -1,4 +1,5 @@
-import { deckCards, fullCard, type FullCardRecord } from '../../content/card-pages.queries.js';
+import { cardStories, deckCards, fullCard, type FullCardRecord } from '../../content/card-pages.queries.js';
+import { Lru } from '../../cache/lru.js';
 import { listConcepts } from '../../content/concepts.queries.js';
 import { allTags, tagsBySlugs } from '../../content/tags.queries.js';
 import type { EditionDeps } from '../../daily/build.js';
@@ -39,6 +40,24 @@ export function cardView(r: FullCardRecord): CardView {
 export async function loadCard(db: Db, slug: string): Promise<CardView | undefined> {
   const record = await fullCard(db, slug);
   return record && cardView(record);
+}
+
+/**
+ * loadCard for the reader's pages, remembering each card's own content (text, tags, relations):
+ * that changes only with concepts (`content`, DataVersion.content()), while the stories change
+ * with every ingest pass. When only news moved, the stories alone are read again: half the
+ * statement's work on a card page rendered after an ingest pass (bench/cold-page.mjs).
+ */
+export function cardLoader(db: Db): (slug: string, content: number) => Promise<CardView | undefined> {
+  const kept = new Lru<string, { content: number; record: FullCardRecord }>(2048);
+  return async (slug, content) => {
+    const known = kept.get(slug);
+    if (known?.content === content) return cardView({ ...known.record, stories: await cardStories(db, known.record.id) });
+    const record = await fullCard(db, slug);
+    // Kept under the content version read before the statement: a change meanwhile is read next time.
+    if (record) kept.set(slug, { content, record });
+    return record && cardView(record);
+  };
 }
 
 /** An edition as a page, with `preview` telling whether it may still change. Throws BAD_USER_INPUT for a bad date. */
