@@ -7,8 +7,6 @@ export interface Validators {
   /** An HTTP date (toUTCString). */
   lastModified: string;
   cacheControl: string;
-  /** Another entity tag of the same content that a client may hold (a page's quick brotli: page-cache.ts). */
-  alsoMatches?: string | undefined;
 }
 
 export function isConditional(req: IncomingMessage): boolean {
@@ -24,10 +22,7 @@ export function notModified(req: IncomingMessage, res: ServerResponse, v: Valida
   const ifModifiedSince = req.headers['if-modified-since'];
   let fresh = false;
   if (ifNoneMatch !== undefined) {
-    fresh = ifNoneMatch.split(',').some((t) => {
-      const tag = t.trim().replace(/^W\//, '');
-      return tag === v.etag || tag === '*' || (v.alsoMatches !== undefined && tag === v.alsoMatches);
-    });
+    fresh = ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === v.etag || t.trim() === '*');
   } else if (ifModifiedSince !== undefined) {
     const since = Date.parse(ifModifiedSince);
     fresh = !Number.isNaN(since) && Date.parse(v.lastModified) <= since;

@@ -90,47 +90,28 @@ export function cachedPage(r: PageRender, version: number, route: string, vary: 
 
 /**
  * Bodies up to this size are compressed on the event loop: a 15 KB page takes ~0.1 ms at brotli
- * quality 2, while handing it to the thread pool costs ~0.6 ms of setup and hand-over before the
- * reader who asked gets a byte. Bigger bodies go to the pool.
+ * quality 4, while handing it to the thread pool costs ~0.6 ms of setup and hand-over (measured on
+ * a concept card; it was a fifth of a cold card's render). Bigger bodies go to the pool.
  */
 const compressInlineBelow = 64 * 1024;
 
 /**
- * Brotli twice: the reader who asked for a page just rendered gets it at a quick quality, made on
- * the event loop (a concept card: ~4.2 KB in ~0.08 ms); meanwhile the thread pool makes it again
- * at a better one (~3.6 KB; ~0.3 ms on the event loop at quality 4 was a fifth of a card's render
- * after an ingest pass), which every reader after gets. The two differ in bytes, so in entity tag;
- * a client holding the quick one's tag still gets 304 (the same page).
+ * The variant of a page in `encoding`, compressed on first use (brotli at a middling quality: a
+ * cold page should cost a few milliseconds, not the tens that the best quality takes).
  */
-const QUICK_BROTLI = 2;
-const FINAL_BROTLI = 5;
-const brotliAt = (quality: number, length: number) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: length } });
-
-/** The variant of a page in `encoding`, compressed on first use; see QUICK_BROTLI for brotli. */
 export async function variantOf(page: CachedPage, encoding: Encoding): Promise<Variant> {
   const kept = page.variants[encoding];
   if (kept) return kept;
-  const { html } = page;
-  const inline = html.length < compressInlineBelow;
-  if (encoding === 'identity') return (page.variants.identity = variant(page, 'identity', html, `"${page.tag}"`));
-  if (encoding === 'gzip') return (page.variants.gzip = variant(page, 'gzip', inline ? gzipSync(html, { level: 6 }) : await gzipped(html, { level: 6 }), `"${page.tag}-gz"`));
-  const finalTag = `"${page.tag}-br"`;
-  if (!inline) return (page.variants.br = variant(page, 'br', await brotli(html, brotliAt(FINAL_BROTLI, html.length)), finalTag));
-  const quickTag = `"${page.tag}-brq"`;
-  const quick = (page.variants.br = variant(page, 'br', brotliCompressSync(html, brotliAt(QUICK_BROTLI, html.length)), quickTag));
-  brotli(html, brotliAt(FINAL_BROTLI, html.length)).then(
-    (body) => {
-      if (page.variants.br === quick) page.variants.br = variant(page, 'br', body, finalTag, quickTag);
-    },
-    // Out of memory in the pool, say: the quick variant stays.
-    () => {},
-  );
-  return quick;
-}
-
-/** A coded body with its validators and head; `alsoMatches` is another entity tag of the same page in this coding. */
-function variant(page: CachedPage, encoding: Encoding, body: Buffer, etag: string, alsoMatches?: string): Variant {
-  const validators = { etag, lastModified: page.lastModified, cacheControl: page.cacheControl, alsoMatches };
+  const inline = page.html.length < compressInlineBelow;
+  const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: page.html.length } };
+  const body =
+    encoding === 'br'
+      ? inline ? brotliCompressSync(page.html, brotliOptions) : await brotli(page.html, brotliOptions)
+      : encoding === 'gzip'
+        ? inline ? gzipSync(page.html, { level: 6 }) : await gzipped(page.html, { level: 6 })
+        : page.html;
+  const etag = encoding === 'identity' ? `"${page.tag}"` : `"${page.tag}-${encoding === 'br' ? 'br' : 'gz'}"`;
+  const validators = { etag, lastModified: page.lastModified, cacheControl: page.cacheControl };
   const head = [
     'content-type', page.type,
     'content-length', body.length,
@@ -141,7 +122,7 @@ function variant(page: CachedPage, encoding: Encoding, body: Buffer, etag: strin
     ...page.common,
     'x-request-id', '',
   ];
-  return { body, validators, head };
+  return (page.variants[encoding] = { body, validators, head });
 }
 
 /** Sends a kept variant (or 304 when the client's copy is current). */
