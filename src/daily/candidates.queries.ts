@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { isSelfPost, kindOf, type SourceKind } from '../news/kind.js';
-import { publisherOf } from '../news/publisher.js';
+import { ARXIV_PUBLISHER, publisherOf, registrableDomain } from '../news/publisher.js';
 import type { CandidateStory } from './types.js';
 
 interface SourceRow {
@@ -13,6 +13,7 @@ interface SourceRow {
   publisher: string | null;
   kind: SourceKind | null;
   detected_kind: SourceKind;
+  removed_at: Date | string | null;
 }
 
 interface Row {
@@ -51,7 +52,7 @@ async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sq
   );
   if (rows.length === 0) return [];
   const sources = new Map(
-    (await queryRows<SourceRow>(db, sql`select id, name, weight, url, site_url, publisher, kind, detected_kind from sources`)).map((r) => [
+    (await queryRows<SourceRow>(db, sql`select id, name, weight, url, site_url, publisher, kind, detected_kind, removed_at from sources`)).map((r) => [
       Number(r.id),
       {
         ...r,
@@ -60,9 +61,19 @@ async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sq
       },
     ]),
   );
+  // The sites of the newsrooms followed: an aggregator's link to one of their articles counts for
+  // them. Not an aggregator's own site, nor arXiv's: a paper linked from there was announced on
+  // some earlier day (a paper of this window's feeds is joined by its URL already).
+  const siteOwners = new Map<string, string>();
+  for (const source of sources.values()) {
+    const followed = !source.aggregator && !source.removed_at && source.publisher !== ARXIV_PUBLISHER;
+    const domain = followed ? registrableDomain(source.site_url ?? source.url) : null;
+    if (domain && !siteOwners.has(domain)) siteOwners.set(domain, source.publisher);
+  }
   return rows.map((r) => {
     const sourceId = Number(r.source_id);
     const source = sources.get(sourceId)!;
+    const linked = source.aggregator && r.url ? siteOwners.get(registrableDomain(r.url) ?? '') : undefined;
     return {
       id: Number(r.id),
       sourceId,
@@ -71,6 +82,7 @@ async function candidates(db: Db, where: SQL, extra: SQL = sql``, join: SQL = sq
       publisher: source.publisher,
       aggregator: source.aggregator,
       selfPost: source.aggregator && isSelfPost(r.url, source.site_url, source.url),
+      linkedPublisher: linked && linked !== source.publisher ? linked : null,
       title: r.title,
       url: r.url,
       summary: r.summary,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { clusterAndCompare, type Clustering } from '../news/cluster/index.js';
+import { clusterAndCompare, publishersOf, type Clustering } from '../news/cluster/index.js';
 import { isReplacement } from '../news/normalize/arxiv-announce.js';
 import { addDays, startOfDay } from '../shared/dates.js';
 import { candidatesByIds, lateCandidates, shownBefore, windowCandidates } from './candidates.queries.js';
@@ -38,7 +38,7 @@ function replacements(items: CandidateStory[], windowEnd: Date): JudgedCluster[]
   const byUrl = new Map<string, CandidateStory[]>();
   for (const item of items) byUrl.set(item.url ?? String(item.id), [...(byUrl.get(item.url ?? String(item.id)) ?? []), item]);
   return [...byUrl.values()].map((members) => {
-    const cluster: StoryCluster = { key: String(members[0]!.id), representative: members[0]!, members, publishers: [...new Set(members.map((m) => m.publisher))] };
+    const cluster: StoryCluster = { key: String(members[0]!.id), representative: members[0]!, members, publishers: publishersOf(members) };
     return { ...judgeCluster(cluster, 'own', 0, windowEnd), ruledOut: replacementNote };
   });
 }

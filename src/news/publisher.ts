@@ -1,5 +1,8 @@
 import { getDomain, getHostname } from 'tldts';
 
+/** The publisher of every arXiv feed. */
+export const ARXIV_PUBLISHER = 'arXiv';
+
 /** Every arXiv host (arxiv.org, export., rss.): one publisher whatever the category feed. */
 const ARXIV = /(?:^|\.)arxiv\.org$/i;
 
@@ -21,7 +24,7 @@ export function registrableDomain(url: string): string | null {
  */
 export function inferPublisher(siteUrl: string | null, feedUrl: string): string {
   const urls = [siteUrl, feedUrl].filter((u): u is string => !!u);
-  if (urls.some((u) => ARXIV.test(getHostname(u) ?? ''))) return 'arXiv';
+  if (urls.some((u) => ARXIV.test(getHostname(u) ?? ''))) return ARXIV_PUBLISHER;
   for (const url of urls) {
     const domain = registrableDomain(url);
     if (domain) return domain;

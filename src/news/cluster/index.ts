@@ -41,10 +41,17 @@ function byPrecedence(a: ClusterItem, b: ClusterItem): number {
   return Number(a.aggregator) - Number(b.aggregator) || b.sourceWeight - a.sourceWeight || a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.id - b.id;
 }
 
+/** Members' publishers in precedence order, then the publishers aggregators' links lead to. */
+export function publishersOf(members: readonly ClusterItem[]): string[] {
+  const publishers = new Set(members.map((m) => m.publisher));
+  for (const m of members) if (m.aggregator && m.linkedPublisher) publishers.add(m.linkedPublisher);
+  return [...publishers];
+}
+
 function toCluster<T extends ClusterItem>(members: T[]): Cluster<T> {
   const sorted = [...members].sort(byPrecedence);
   const representative = sorted[0] as T;
-  return { key: String(representative.id), representative, members: sorted, publishers: [...new Set(sorted.map((m) => m.publisher))] };
+  return { key: String(representative.id), representative, members: sorted, publishers: publishersOf(sorted) };
 }
 
 /**

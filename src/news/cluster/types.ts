@@ -10,6 +10,12 @@ export interface ClusterItem {
   publisher: string;
   /** Its source is an aggregator: its items point at other publishers' articles. */
   aggregator: boolean;
+  /**
+   * For an aggregator's link to an article on the site of a publisher this installation follows,
+   * that publisher: the article counts for it even when its own feed did not carry it (older than
+   * the window, or past the feed's last items). Undefined or null otherwise.
+   */
+  linkedPublisher?: string | null;
   /** An aggregator's own post (Ask HN) or a linkless aggregator item: its own story, never merged by headline. */
   selfPost: boolean;
   /** 0–10. */
@@ -25,6 +31,6 @@ export interface Cluster<T extends ClusterItem> {
   representative: T;
   /** Every member, representative first, in the same precedence. */
   members: T[];
-  /** Distinct publishers, the representative's first: coverage = publishers.length. */
+  /** Distinct publishers, the representative's first, then those aggregators linked to: coverage = publishers.length. */
   publishers: string[];
 }
