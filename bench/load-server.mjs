@@ -1,5 +1,6 @@
 // A server process for bench/load.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
-// `bare`, a node:http server answering precomputed bytes: status, headers and body (the baseline).
+// `bare`, a node:http server answering precomputed bytes: status, headers and body (the baseline;
+// `two-headers` and `reading-body` are the informational variants below).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
@@ -10,9 +11,21 @@ if (mode === 'bare') {
   const body = readFileSync(process.argv[3]);
   const [status, captured] = JSON.parse(readFileSync(process.argv[4], 'utf8'));
   const head = process.argv[5] === 'two-headers' ? ['content-type', captured[captured.indexOf('content-type') + 1], 'content-length', String(body.length)] : captured;
-  const server = createServer((_req, res) => {
-    res.writeHead(status, head);
-    res.end(body);
+  // With `reading-body`, the request's body is read to its end before the answer, as any server
+  // that acts on a POST must (the plain bare server lets node:http discard it).
+  const readingBody = process.argv[5] === 'reading-body';
+  const server = createServer((req, res) => {
+    if (!readingBody) {
+      res.writeHead(status, head);
+      res.end(body);
+      return;
+    }
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      res.writeHead(status, head);
+      res.end(body);
+    });
   });
   server.listen(0, '127.0.0.1', () => process.send({ url: `http://127.0.0.1:${server.address().port}` }));
 } else {

@@ -6,7 +6,8 @@
 // cores are doing hits both sides alike.
 // Throughput is whichever of server and autocannon is slower (they share two cores); so each case
 // also reports the server's CPU time per request, its own cost whoever limits the run, and what the
-// response's headers cost: the bare server again, sending the body with two headers.
+// response's headers cost: the bare server again, sending the body with two headers. For a POST,
+// also the bare server reading the body before it answers (the baseline lets node:http discard it).
 import { execFile, fork } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -70,13 +71,15 @@ const shown = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
  * per-round ratios (each app run against the bare run just before it), which shows how far one
  * ratio can be trusted on this machine.
  */
-async function compare(twoHeaderServer, bareServer, appServer, request) {
+async function compare(twoHeaderServer, bareServer, appServer, request, readingServer) {
   const twoHeaders = [];
   const bare = [];
   const app = [];
+  const reading = [];
   for (let i = 0; i < rounds; i++) {
     twoHeaders.push(await measured(twoHeaderServer.url, twoHeaderServer.pid, request));
     bare.push(await measured(bareServer.url, bareServer.pid, request));
+    if (readingServer) reading.push(await measured(readingServer.url, readingServer.pid, request));
     app.push(await measured(appServer.url, appServer.pid, request));
   }
   const pick = (runs) => runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
@@ -87,7 +90,10 @@ async function compare(twoHeaderServer, bareServer, appServer, request) {
     ? { app: median(app.map((r) => r.cpuPerRequest)), bare: median(bare.map((r) => r.cpuPerRequest)), spread: range(app.map((r, i) => r.cpuPerRequest / bare[i].cpuPerRequest)) }
     : undefined;
   const headerSpread = range(bare.map((r, i) => r.rps / twoHeaders[i].rps));
-  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread };
+  const readingBody = readingServer
+    ? { ...pick(reading), spread: range(reading.map((r, i) => r.rps / bare[i].rps)), appSpread: range(app.map((r, i) => r.rps / reading[i].rps)) }
+    : undefined;
+  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread, readingBody };
 }
 
 /** The app's answer as sent: status, headers and the bytes on the wire (fetch would decompress them). */
@@ -150,14 +156,17 @@ export async function loadBench({ postgresUrl } = {}) {
         await writeFile(headFile, JSON.stringify([response.status, head]));
         const bare = await startServer(['bare', bodyFile, headFile]);
         const twoHeaders = await startServer(['bare', bodyFile, headFile, 'two-headers']);
+        const reading = method === 'POST' ? await startServer(['bare', bodyFile, headFile, 'reading-body']) : undefined;
         const r = await compare(
           { url: `${twoHeaders.url}${c.path}`, pid: twoHeaders.child.pid },
           { url: `${bare.url}${c.path}`, pid: bare.child.pid },
           { url: `${app.url}${c.path}`, pid: app.child.pid },
           c.request,
+          reading && { url: `${reading.url}${c.path}`, pid: reading.child.pid },
         );
         bare.child.kill();
         twoHeaders.child.kill();
+        reading?.child.kill();
         rows.push({
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
           value: r.app.rps,
@@ -174,6 +183,16 @@ export async function loadBench({ postgresUrl } = {}) {
             baselineName: `the bare server in the same runs; per-round ratios ${shown(r.cpu.spread)}`,
             target: '≤ 1.25× (0.8× the bare capacity); informational',
             unit: 'µs',
+          });
+        }
+        if (r.readingBody) {
+          rows.push({
+            figure: `${target.name}: ${c.label}, the same bare server reading the request's body before it answers, ${Math.round(r.readingBody.rps)} req/s`,
+            value: r.readingBody.rps,
+            baseline: r.bare.rps,
+            baselineName: `the bare server above, which lets node:http discard the body; per-round ratios ${shown(r.readingBody.spread)} (the app against this server: ${shown(r.readingBody.appSpread)})`,
+            target: 'informational: what reading a POST body costs node:http itself',
+            unit: 'req/s',
           });
         }
         rows.push({
