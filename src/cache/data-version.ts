@@ -14,7 +14,7 @@ export function contentChanged(): void {
   contentGeneration++;
 }
 
-/** This process stored news outside an ingest run (an ingest run moves the stamp itself): pages showing news are stale. */
+/** This process stored news (an ingest pass that brought stories): what shows news is stale here at once, not at the next read of the stamp. */
 export function newsChanged(): void {
   newsGeneration++;
 }

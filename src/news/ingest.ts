@@ -6,6 +6,7 @@ import { runAlone } from '../db/single-runner.js';
 import type { Logger } from '../shared/logger.js';
 import { ingestItemsNew, ingestLastPassSources, ingestLastPassSourcesFailed, ingestRunsTotal, ingestSourceOutcomes } from '../shared/metrics.js';
 import { refreshStatistics } from '../db/maintenance.js';
+import { newsChanged } from '../cache/data-version.js';
 import { nextAttemptAt } from './backoff.js';
 import { detectKind, type SourceKind } from './kind.js';
 import { fetchFeed } from './fetch/fetch-feed.js';
@@ -102,6 +103,9 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
     .update(ingestRuns)
     .set({ status: 'succeeded', finishedAt: now(), sourcesTotal: outcomes.length, sourcesFailed, itemsNew })
     .where(eq(ingestRuns.id, run.id));
+  // Pages and answers showing news, in this process, are stale now (other processes see the run
+  // in the data version's stamp within two seconds).
+  if (itemsNew > 0) newsChanged();
   // PGlite has no autovacuum: without fresh statistics the planner misjudges a growing stories
   // table. A server's autovacuum does this on its own schedule.
   if (itemsNew > 0 && deps.database.kind === 'pglite') {

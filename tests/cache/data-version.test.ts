@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataVersion, stampMaxAgeMs } from '../../src/cache/data-version.js';
+import { contentChanged, dataVersion, newsChanged, stampMaxAgeMs } from '../../src/cache/data-version.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
 
 describe(`data version on ${backend}`, () => {
@@ -39,5 +39,17 @@ describe(`data version on ${backend}`, () => {
     const waited = version.current();
     expect(waited).toBeInstanceOf(Promise);
     expect(await waited).toBeGreaterThan(seen);
+  });
+
+  it('moves at once for news and content this process wrote; its content part only for content', async () => {
+    const version = dataVersion(database);
+    const whole = (await version.current()) as number;
+    const content = version.content();
+    newsChanged();
+    expect(version.current()).toBe(whole + 1);
+    expect(version.content()).toBe(content);
+    contentChanged();
+    expect(version.current()).toBe(whole + 2);
+    expect(version.content()).toBe(content + 1);
   });
 });
