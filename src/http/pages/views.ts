@@ -45,8 +45,8 @@ export async function loadCard(db: Db, slug: string): Promise<CardView | undefin
 /**
  * loadCard for the reader's pages, remembering each card's own content (text, tags, relations):
  * that changes only with concepts (`content`, DataVersion.content()), while the stories change
- * with every ingest pass. When only news moved, the stories alone are read again: half the
- * statement's work on a card page rendered after an ingest pass (bench/cold-page.mjs).
+ * with every ingest pass. When only news moved, the stories alone are read again (the cold-page
+ * bench's passes after news measure a card rendered this way).
  */
 export function cardLoader(db: Db): (slug: string, content: number) => Promise<CardView | undefined> {
   const kept = new Lru<string, { content: number; record: FullCardRecord }>(2048);
