@@ -57,7 +57,7 @@ export const cardStoriesStatement = (conceptId: number) => sql`select ${storiesO
 
 /**
  * The newest `storiesPerCard` stories of the card with this id: what changes on a card with the
- * news, read alone when the rest of the card is known (views.ts: cardLoader).
+ * news, read alone when the rest of the card is known (views.ts: conceptPageLoader).
  */
 export async function cardStories(db: Db, conceptId: number): Promise<FullCardRecord['stories']> {
   const [row] = await queryCachedPlan<{ stories: FullCardRecord['stories'] | string }>(db, 'reader_card_stories', cardStoriesStatement(conceptId));

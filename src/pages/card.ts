@@ -32,6 +32,8 @@ export interface FullCardOptions {
   level: 1 | 2;
   /** Only the first explanation, no references or links (the brief); every part otherwise. */
   brief?: boolean;
+  /** Written where the stories section goes, instead of the section (a page template's slot). */
+  storiesSlot?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function fullCardHtml(card: CardView, styles: PageStyles, options: FullCa
     ),
     `<section class="example"><${sub}>Example</${sub}>${markdownHtml(card.example)}</section>`,
     !options.brief && card.quiz.length ? quizHtml(card, sub) : '',
-    options.brief ? `<p class="more"><a href="${conceptHref(card.slug)}">The whole card: ${esc(card.name)}</a></p>` : moreHtml(card, sub),
+    options.brief ? `<p class="more"><a href="${conceptHref(card.slug)}">The whole card: ${esc(card.name)}</a></p>` : moreHtml(card, sub, options.storiesSlot),
   ];
   return `<article class="card card--full">${parts.join('\n')}</article>`;
 }
@@ -93,7 +95,7 @@ function quizHtml(card: CardView, sub: string): string {
   return `<section class="quiz"><${sub}>Check yourself</${sub}><ol class="quiz-questions">${questions.join('')}</ol></section>`;
 }
 
-function moreHtml(card: CardView, sub: string): string {
+function moreHtml(card: CardView, sub: string, slot: string | undefined): string {
   const sections: string[] = [];
   if (card.tags.length) {
     sections.push(`<section class="tags"><${sub}>Tags</${sub}><p>${card.tags.map((t) => `<a class="tag" href="/tags/${t.slug}">${esc(t.name)}</a>`).join(' ')}</p></section>`);
@@ -104,10 +106,14 @@ function moreHtml(card: CardView, sub: string): string {
     const items = card.references.map((r) => `<li>${externalLink(r.title, r.url)}, ${esc(r.authors)} (${r.year})</li>`);
     sections.push(`<section class="references"><${sub}>References</${sub}><ul>${items.join('')}</ul></section>`);
   }
-  if (card.stories.length) {
-    sections.push(`<section class="stories-of-card"><${sub}>In the news</${sub}><ul>${card.stories.map(storyLinkHtml).join('')}</ul></section>`);
-  }
-  return sections.join('\n');
+  // Last, and marked as a slot when the caller fills it in later (concept-page.ts: the stories
+  // change with every ingest pass, the rest of the card only when the card does).
+  return sections.join('\n') + (slot ?? cardStoriesHtml(card.stories, sub));
+}
+
+/** The card's "In the news" section (with the newline that separates it), or nothing when there are no stories. */
+export function cardStoriesHtml(stories: StoryLink[], sub: string): string {
+  return stories.length ? `\n<section class="stories-of-card"><${sub}>In the news</${sub}><ul>${stories.map(storyLinkHtml).join('')}</ul></section>` : '';
 }
 
 function storyLinkHtml(s: StoryLink): string {

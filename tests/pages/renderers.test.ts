@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conceptsReason, coverageReason, relevanceReason, shownFromReason, weightReason } from '../../src/daily/rank/reasons.js';
 import { renderArchivePage } from '../../src/pages/archive-page.js';
 import { reasonsInWords, renderBriefPage } from '../../src/pages/brief-page.js';
-import { renderConceptPage } from '../../src/pages/concept-page.js';
+import { conceptPageTemplate, fillConceptPage, renderConceptPage } from '../../src/pages/concept-page.js';
 import { renderDeckPage } from '../../src/pages/deck-page.js';
 import { renderErrorPage } from '../../src/pages/error-page.js';
 import type { Site } from '../../src/pages/layout.js';
@@ -98,6 +98,19 @@ describe('page renderers', () => {
     expect(html).not.toContain('<img src="https://upload.example.org');
     expect(html).toContain('Someone, via Commons, CC BY 4.0');
     expect(html).toContain('<link rel="canonical" href="https://mlbrief.example/concepts/softmax">');
+  });
+
+  it('fill a kept card page with new stories: the same bytes as a whole render, the stories last', () => {
+    const template = conceptPageTemplate(site, card);
+    const later = [{ title: 'A later story', url: 'https://news.example.org/b', sourceName: 'Outlet', publishedAt: new Date('2026-11-28T08:00:00Z') }];
+    expect(fillConceptPage(template, later)).toEqual(renderConceptPage(site, { ...card, stories: later }));
+    const { html } = fillConceptPage(template, later);
+    expect(html).toContain('<h2>In the news</h2><ul><li><a href="https://news.example.org/b" rel="noopener">A later story</a> <span class="meta">Outlet, <time datetime="2026-11-28">2026-11-28</time></span></li></ul></section>');
+    expect(html).not.toContain('A story<');
+    expect(html.indexOf('<h2>References</h2>')).toBeLessThan(html.indexOf('<h2>In the news</h2>'));
+    expect(html).not.toContain('\u0000');
+    // No stories, no section (and no empty heading).
+    expect(fillConceptPage(template, []).html).not.toContain('In the news');
   });
 
   it('show a picture served from this origin with its credit and licence', () => {

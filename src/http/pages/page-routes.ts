@@ -4,7 +4,6 @@ import { Lru } from '../../cache/lru.js';
 import type { EditionDeps } from '../../daily/build.js';
 import { renderArchivePage } from '../../pages/archive-page.js';
 import { renderBriefPage } from '../../pages/brief-page.js';
-import { renderConceptPage } from '../../pages/concept-page.js';
 import { renderDeckPage, difficulties } from '../../pages/deck-page.js';
 import { renderErrorPage } from '../../pages/error-page.js';
 import type { Site } from '../../pages/layout.js';
@@ -17,7 +16,7 @@ import { pickEncoding, prefersHtml } from '../negotiate.js';
 import { sendError } from '../respond.js';
 import { Assets } from './assets.js';
 import { cachedPage, pageHeaders, sendVariant, variantOf, type CachedPage, type PageRender } from './page-cache.js';
-import { cardLoader, loadArchive, loadBrief, loadDeck, loadTag } from './views.js';
+import { conceptPageLoader, loadArchive, loadBrief, loadDeck, loadTag } from './views.js';
 import { cardDiagram } from '../../content/card-pages.queries.js';
 
 export interface PageDeps extends EditionDeps {
@@ -70,7 +69,7 @@ export function pageRoutes(deps: PageDeps) {
   };
   const version = dataVersion(deps.database);
   const { db } = deps.database;
-  const loadCard = cardLoader(db);
+  const conceptPage = conceptPageLoader(db, site);
   const pages = new Lru<string, CachedPage>(512);
   // Cards have a cache of their own, so a client walking the library cannot push the brief out.
   const cards = new Lru<string, CachedPage>(2048);
@@ -151,9 +150,9 @@ export function pageRoutes(deps: PageDeps) {
     const m = slugPath.exec(path);
     if (m?.[1] === 'concepts') {
       // After `version.current()` (route), so the content version is as fresh as the version.
-      const card = await loadCard(m[2]!, version.content());
-      if (!card) throw notFound(`There is no concept called ${m[2]}.`);
-      return { page: renderConceptPage(site, card), cacheControl: aWhile };
+      const page = await conceptPage(m[2]!, version.content());
+      if (!page) throw notFound(`There is no concept called ${m[2]}.`);
+      return { page, cacheControl: aWhile };
     }
     if (m?.[1] === 'tags') {
       const tag = await loadTag(db, m[2]!);

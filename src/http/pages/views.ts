@@ -9,7 +9,9 @@ import { editionForReading, newestEditionForReading } from '../../daily/reading.
 import type { Db } from '../../db/client.js';
 import { conceptsOfStories } from '../../news/stories.queries.js';
 import { deckPageSize } from '../../pages/deck-page.js';
-import type { ArchiveView, BriefView, CardView, DeckView, Difficulty, TagView } from '../../pages/view-models.js';
+import { conceptPageTemplate, fillConceptPage, type ConceptPageTemplate } from '../../pages/concept-page.js';
+import type { RenderedPage, Site } from '../../pages/layout.js';
+import type { ArchiveView, BriefView, CardView, DeckView, Difficulty, StoryLink, TagView } from '../../pages/view-models.js';
 
 /** The view models of the reader's pages, read from the database: one to three statements each. */
 
@@ -33,9 +35,12 @@ export function cardView(r: FullCardRecord): CardView {
     diagram: r.diagramAlt ? { url: `/concepts/${r.slug}/diagram.svg`, alt: r.diagramAlt } : null,
     related: r.related,
     prerequisites: r.prerequisites,
-    stories: r.stories.map((s) => ({ title: s.title, url: s.url, sourceName: s.sourceName, publishedAt: new Date(s.publishedAt) })),
+    stories: storyLinks(r.stories),
   };
 }
+
+const storyLinks = (stories: FullCardRecord['stories']): StoryLink[] =>
+  stories.map((s) => ({ title: s.title, url: s.url, sourceName: s.sourceName, publishedAt: new Date(s.publishedAt) }));
 
 export async function loadCard(db: Db, slug: string): Promise<CardView | undefined> {
   const record = await fullCard(db, slug);
@@ -43,20 +48,24 @@ export async function loadCard(db: Db, slug: string): Promise<CardView | undefin
 }
 
 /**
- * loadCard for the reader's pages, remembering each card's own content (text, tags, relations):
- * that changes only with concepts (`content`, DataVersion.content()), while the stories change
- * with every ingest pass. When only news moved, the stories alone are read again (the cold-page
- * bench's passes after news measure a card rendered this way).
+ * The reader's card pages, remembering each card's page around its stories (concept-page.ts:
+ * ConceptPageTemplate): the card's own content (text, tags, relations) changes only with concepts
+ * (`content`, DataVersion.content()), while the stories change with every ingest pass. When only
+ * news moved, the stories alone are read again and put in the kept page (the cold-page bench's
+ * passes after news measure a card rendered this way). Undefined when there is no such card.
  */
-export function cardLoader(db: Db): (slug: string, content: number) => Promise<CardView | undefined> {
-  const kept = new Lru<string, { content: number; record: FullCardRecord }>(2048);
+export function conceptPageLoader(db: Db, site: Site): (slug: string, content: number) => Promise<RenderedPage | undefined> {
+  const kept = new Lru<string, { content: number; origin: string; id: number; template: ConceptPageTemplate }>(2048);
   return async (slug, content) => {
     const known = kept.get(slug);
-    if (known?.content === content) return cardView({ ...known.record, stories: await cardStories(db, known.record.id) });
+    if (known?.content === content && known.origin === site.origin) return fillConceptPage(known.template, storyLinks(await cardStories(db, known.id)));
     const record = await fullCard(db, slug);
+    if (!record) return undefined;
+    const card = cardView(record);
+    const template = conceptPageTemplate(site, card);
     // Kept under the content version read before the statement: a change meanwhile is read next time.
-    if (record) kept.set(slug, { content, record });
-    return record && cardView(record);
+    kept.set(slug, { content, origin: site.origin, id: record.id, template });
+    return fillConceptPage(template, card.stories);
   };
 }
 
