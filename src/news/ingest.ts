@@ -103,9 +103,10 @@ async function ingestPass(deps: IngestDeps, options: IngestOptions): Promise<Ing
     .update(ingestRuns)
     .set({ status: 'succeeded', finishedAt: now(), sourcesTotal: outcomes.length, sourcesFailed, itemsNew })
     .where(eq(ingestRuns.id, run.id));
-  // Pages and answers showing news, in this process, are stale now (other processes see the run
-  // in the data version's stamp within two seconds).
-  if (itemsNew > 0) newsChanged();
+  // Pages and answers showing news, in this process, are stale now: new stories, edited titles,
+  // clusters recomputed (other processes see the run in the data version's stamp within two
+  // seconds, which moves with every run, so a pass that changed nothing costs no more here).
+  newsChanged();
   // PGlite has no autovacuum: without fresh statistics the planner misjudges a growing stories
   // table. A server's autovacuum does this on its own schedule.
   if (itemsNew > 0 && deps.database.kind === 'pglite') {
