@@ -48,9 +48,9 @@ function isVisibleAscii(text: string, start: number): boolean {
  * A live key found in the lookup cache answers before the admin comparison is made (the admin
  * token is never looked up as a key, so it cannot be in that cache): a keyed request is one lookup.
  */
-export function knownClient(bearer: string | undefined, isAdmin: () => boolean, address: string, now = performance.now()): Client | undefined {
+export function knownClient(db: Db, bearer: string | undefined, isAdmin: () => boolean, address: string, now = performance.now()): Client | undefined {
   if (!bearer) return { kind: 'anonymous', address };
-  const cached = cachedApiKeyId(bearer, now);
+  const cached = cachedApiKeyId(db, bearer, now);
   if (cached?.id !== undefined) return { kind: 'key', keyId: cached.id };
   if (isAdmin()) return { kind: 'admin' };
   return undefined;

@@ -109,7 +109,7 @@ export function graphqlRoute({ apollo, rateLimits, context, rateLimitKey, databa
   function clientOf(req: IncomingMessage, now?: number): Client | undefined {
     const authorization = req.headers.authorization;
     const isAdmin = () => adminAccess(authorization, adminToken) === 'granted';
-    return knownClient(bearerToken(authorization), isAdmin, rateLimitKey(req), now);
+    return knownClient(database.db, bearerToken(authorization), isAdmin, rateLimitKey(req), now);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer | BodyTooLargeError | undefined): Promise<void> {

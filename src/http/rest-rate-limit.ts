@@ -39,7 +39,7 @@ export function restRateLimit(deps: { database: Database; rateLimits: RateLimitC
   /** Synchronous: false when it cannot decide without the database. */
   function now(req: IncomingMessage, res: ServerResponse): string[] | undefined | false {
     const authorization = req.headers.authorization;
-    const client = knownClient(bearerToken(authorization), () => adminAccess(authorization, deps.adminToken) === 'granted', deps.rateLimitKey(req));
+    const client = knownClient(deps.database.db, bearerToken(authorization), () => adminAccess(authorization, deps.adminToken) === 'granted', deps.rateLimitKey(req));
     if (!client) return false;
     const limit = limitOf(client, rateLimits);
     if (!limit) return unlimited;
