@@ -55,9 +55,17 @@ export function summaryText(summary: string): string {
   return text;
 }
 
+/**
+ * A name written as one word in camel case ("StableDiffusion", "LangChain", "DeepMind") also reads
+ * as its words, beside the joined form: a product named without spaces says what it is about.
+ * Capitals-only parts stay joined ("OpenAI", "ChatGPT", "WebGPU").
+ */
+const CAMEL_WORD = /\b[A-Z]?[a-z]+(?:[A-Z][a-z]+)+\b/g;
+const withCamelParts = (text: string) => text.replace(CAMEL_WORD, (word) => `${word} ${word.replace(/([a-z])(?=[A-Z])/g, '$1 ')}`);
+
 /** "A.I." and "AI" are one word; plurals fold to the singular ("models" → "model"). */
 export function tokens(text: string): string[] {
-  const lower = text
+  const lower = withCamelParts(text)
     .toLowerCase()
     .replace(/\ba\.i\.?(?=\s|$|[^a-z])/g, 'ai')
     .replace(/['’]s\b/g, '');

@@ -8,6 +8,12 @@ describe('relevance features', () => {
     expect(tokens("OpenAI's GPT-4o")).toEqual(['openai', 'gpt', '4o']);
   });
 
+  it('reads a name written in camel case as its words too, beside the joined form; capitals stay joined', () => {
+    expect(tokens('StableDiffusion runs on WebGPU')).toEqual(['stablediffusion', 'stable', 'diffusion', 'run', 'webgpu']);
+    expect(tokens('LangChain and DeepMind')).toEqual(['langchain', 'lang', 'chain', 'deepmind', 'deep', 'mind']);
+    expect(tokens('OpenAI ships ChatGPT')).toEqual(['openai', 'ship', 'chatgpt']);
+  });
+
   it('keeps title and summary features apart and counts each once', () => {
     const features = featuresOf({ title: 'Language models', summary: 'Language models, language models.' });
     const names = features.map(([name]) => name);

@@ -84,6 +84,8 @@ describe('relevanceOf', () => {
     ['Fine-tuning large language models with LoRA on a single GPU', ''],
     ['Meta releases Llama 3 with open weights', 'Meta has released Llama 3, its newest family of large language models, with open weights in 8B and 70B sizes.'],
     ['Google DeepMind unveils Gemini, its most capable AI model', ''],
+    // Hacker News, 2023-07-18 (tests/data/days): the model's name written as one word.
+    ['StableDiffusion can now run directly in the browser on WebGPU', 'Article URL: https://islamov.ai/stable-diffusion-webgpu/ Points: 42 # Comments: 4'],
     [
       'Scaling Laws for Sparse Mixture-of-Experts Transformers',
       'arXiv:2401.01234v1 Announce Type: new Abstract: We study how the loss of mixture-of-experts language models scales with parameters and training tokens.',
