@@ -1,6 +1,6 @@
 // A server process for bench/load.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
 // `bare`, a node:http server answering precomputed bytes: status, headers and body (the baseline;
-// `two-headers` and `reading-body` are the informational variants below).
+// `two-headers`, `reading-body` and `spinning` are the informational variants below).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
@@ -14,7 +14,11 @@ if (mode === 'bare') {
   // With `reading-body`, the request's body is read to its end before the answer, as any server
   // that acts on a POST must (the plain bare server lets node:http discard it).
   const readingBody = process.argv[5] === 'reading-body';
+  // With `spinning`, 5 µs of busy JavaScript before each answer: what a little work per request
+  // costs in this harness, where client and server share two cores.
+  const spinMs = process.argv[5] === 'spinning' ? 0.005 : 0;
   const server = createServer((req, res) => {
+    if (spinMs) for (const until = performance.now() + spinMs; performance.now() < until; );
     if (!readingBody) {
       res.writeHead(status, head);
       res.end(body);

@@ -7,7 +7,10 @@
 // Throughput is whichever of server and autocannon is slower (they share two cores); so each case
 // also reports the server's CPU time per request, its own cost whoever limits the run, and what the
 // response's headers cost: the bare server again, sending the body with two headers. For a POST,
-// also the bare server reading the body before it answers (the baseline lets node:http discard it).
+// also the bare server reading the body before it answers (the baseline lets node:http discard it),
+// and the bare server spending 5 µs of busy JavaScript per request: on two cores shared with the
+// load generator, whichever process limits the run also pays the kernel for waking the other
+// (its writev costs about twice as much), so a little work shows as more than its own CPU time.
 import { execFile, fork } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -71,15 +74,17 @@ const shown = ([low, high]) => `${low.toFixed(2)}–${high.toFixed(2)}`;
  * per-round ratios (each app run against the bare run just before it), which shows how far one
  * ratio can be trusted on this machine.
  */
-async function compare(twoHeaderServer, bareServer, appServer, request, readingServer) {
+async function compare(twoHeaderServer, bareServer, appServer, request, readingServer, spinningServer) {
   const twoHeaders = [];
   const bare = [];
   const app = [];
   const reading = [];
+  const spinning = [];
   for (let i = 0; i < rounds; i++) {
     twoHeaders.push(await measured(twoHeaderServer.url, twoHeaderServer.pid, request));
     bare.push(await measured(bareServer.url, bareServer.pid, request));
     if (readingServer) reading.push(await measured(readingServer.url, readingServer.pid, request));
+    if (spinningServer) spinning.push(await measured(spinningServer.url, spinningServer.pid, request));
     app.push(await measured(appServer.url, appServer.pid, request));
   }
   const pick = (runs) => runs.find((r) => r.rps === median(runs.map((x) => x.rps)));
@@ -93,7 +98,10 @@ async function compare(twoHeaderServer, bareServer, appServer, request, readingS
   const readingBody = readingServer
     ? { ...pick(reading), spread: range(reading.map((r, i) => r.rps / bare[i].rps)), appSpread: range(app.map((r, i) => r.rps / reading[i].rps)) }
     : undefined;
-  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread, readingBody };
+  const spun = spinningServer
+    ? { ...pick(spinning), spread: range(spinning.map((r, i) => r.rps / bare[i].rps)), cpu: median(spinning.map((r) => r.cpuPerRequest ?? NaN)) }
+    : undefined;
+  return { twoHeaders: pick(twoHeaders), bare: pick(bare), app: { ...pick(app), errors, non2xx }, spread: range(ratios), cpu, headerSpread, readingBody, spun };
 }
 
 /** The app's answer as sent: status, headers and the bytes on the wire (fetch would decompress them). */
@@ -157,16 +165,19 @@ export async function loadBench({ postgresUrl } = {}) {
         const bare = await startServer(['bare', bodyFile, headFile]);
         const twoHeaders = await startServer(['bare', bodyFile, headFile, 'two-headers']);
         const reading = method === 'POST' ? await startServer(['bare', bodyFile, headFile, 'reading-body']) : undefined;
+        const spinning = method === 'POST' ? await startServer(['bare', bodyFile, headFile, 'spinning']) : undefined;
         const r = await compare(
           { url: `${twoHeaders.url}${c.path}`, pid: twoHeaders.child.pid },
           { url: `${bare.url}${c.path}`, pid: bare.child.pid },
           { url: `${app.url}${c.path}`, pid: app.child.pid },
           c.request,
           reading && { url: `${reading.url}${c.path}`, pid: reading.child.pid },
+          spinning && { url: `${spinning.url}${c.path}`, pid: spinning.child.pid },
         );
         bare.child.kill();
         twoHeaders.child.kill();
         reading?.child.kill();
+        spinning?.child.kill();
         rows.push({
           figure: `${target.name}: ${c.label}, ${Math.round(r.app.rps)} req/s, p50 ${r.app.p50} ms, p99 ${r.app.p99} ms, errors ${r.app.errors}, non-2xx ${r.app.non2xx}`,
           value: r.app.rps,
@@ -192,6 +203,16 @@ export async function loadBench({ postgresUrl } = {}) {
             baseline: r.bare.rps,
             baselineName: `the bare server above, which lets node:http discard the body; per-round ratios ${shown(r.readingBody.spread)} (the app against this server: ${shown(r.readingBody.appSpread)})`,
             target: 'informational: what reading a POST body costs node:http itself',
+            unit: 'req/s',
+          });
+        }
+        if (r.spun) {
+          rows.push({
+            figure: `${target.name}: ${c.label}, the same bare server spending 5 µs of JavaScript on each request before it answers, ${Math.round(r.spun.rps)} req/s, ${r.spun.cpu.toFixed(1)} µs CPU per request`,
+            value: r.spun.rps,
+            baseline: r.bare.rps,
+            baselineName: `the bare server above; per-round ratios ${shown(r.spun.spread)}`,
+            target: 'informational: what a little work per request costs here (the process that limits a run also pays the kernel for waking the other)',
             unit: 'req/s',
           });
         }
