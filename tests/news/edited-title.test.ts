@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataVersion } from '../../src/cache/data-version.js';
 import { queryRows } from '../../src/db/client.js';
 import { runIngest, type IngestDeps } from '../../src/news/ingest.js';
 import { addSource } from '../../src/news/sources.queries.js';
@@ -32,10 +33,26 @@ describe(`a GUID-less item whose title is edited on ${backend}`, () => {
     await database.dispose();
   });
 
-  it('stays one story, its title updated, across passes', async () => {
-    await runIngest(deps, { trigger: 'cli' });
+  /**
+   * The data version as a request right after a pass would read it, before the stamp is read
+   * again: `current(at)` with the time of the last read answers from what this process knows.
+   */
+  async function versionAcross(pass: () => Promise<unknown>): Promise<[number, number]> {
+    const version = dataVersion(database);
+    const before = (await version.current()) as number;
+    const at = performance.now();
+    await pass();
+    return [before, version.current(at) as number];
+  }
+
+  it("stays one story, its title updated, across passes; each pass makes this process's caches stale at once", async () => {
+    const [before, after] = await versionAcross(() => runIngest(deps, { trigger: 'cli' }));
+    // New stories: pages and answers showing news are stale now, not at the next read of the stamp.
+    expect(after).toBeGreaterThan(before);
     title = 'Sparse attention, revised';
-    await runIngest(deps, { trigger: 'cli' });
+    const [beforeEdit, afterEdit] = await versionAcross(() => runIngest(deps, { trigger: 'cli' }));
+    // No new story, an edited title: stale at once too.
+    expect(afterEdit).toBeGreaterThan(beforeEdit);
     const rows = await queryRows<{ identity: string; title: string; url: string | null }>(database.db, sql`select identity, title, url from stories order by identity`);
     expect(rows).toEqual([
       { identity: 'enclosure:https://cdn.example/ep.mp3', title: 'Sparse attention, revised (audio)', url: null },
