@@ -174,6 +174,8 @@ describe(`rate limits and API keys on ${backend}`, () => {
     expect(text).toMatch(/mlbrief_graphql_operation_duration_seconds_bucket\{le="[\d.]+",operation="DailyCheck",outcome="ok"\}/);
     expect(text).toMatch(/mlbrief_ingest_runs_total/);
     expect(text).toMatch(/mlbrief_editions_published_total/);
+    // The event loop's lag, sampled ten times a second (metrics.ts): still there for an operator.
+    expect(text).toMatch(/mlbrief_nodejs_eventloop_lag_p99_seconds \d/);
   });
 });
 
