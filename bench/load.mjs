@@ -10,7 +10,8 @@
 // also the bare server reading the body before it answers (the baseline lets node:http discard it),
 // and the bare server spending 5 µs of busy JavaScript per request: on two cores shared with the
 // load generator, whichever process limits the run also pays the kernel for waking the other
-// (its writev costs about twice as much), so a little work shows as more than its own CPU time.
+// (in CPU profiles its writev cost about twice as much), so a little work shows as more than its
+// own CPU time.
 import { execFile, fork } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,8 @@ import { RequestMetrics } from './request-metrics.js';
 /** Prometheus metrics of this process, served at /metrics. */
 export const registry = new Registry();
 // The event-loop lag histogram samples on a timer of its own; at prom-client's default of 10 ms an
-// idle server woke ~200 times a second for it. Ten samples a second still show a stalled loop.
+// idle server woke at least a hundred times a second for it. Ten samples a second still show a
+// stalled loop.
 export const eventLoopSampleMs = 100;
 collectDefaultMetrics({ register: registry, prefix: 'mlbrief_', eventLoopMonitoringPrecision: eventLoopSampleMs });
 
