@@ -1,10 +1,12 @@
 // Measures a learned "same event?" pair model against tests/data/headline-pairs.jsonl: logistic
-// regression over src/news/cluster/pair-features.ts (weighted similarity, containment, shared and
-// rare shared words, time apart), computed as clusterStories computes them for the two headlines
-// alone. A fixed quarter of the pairs (a hash of both titles, the quarter tests/news/cluster/
-// pairs.test.ts reports) is held out and only measured; the threshold is picked by 5-fold
-// cross-validation inside the rest. Clustering does not use it (README: The daily edition says
-// why); `npm run build && node scripts/train-pairs.mjs` prints the figures.
+// regression over src/news/cluster/pair-features.ts (from the headlines: weighted similarity,
+// containment, shared and rare shared words, time apart; from the whole stories, where the feeds
+// gave summaries: their similarity, rare words shared, how much of each headline the other story
+// mentions), computed as clusterStories computes them for the two stories alone. A fixed quarter
+// of the pairs (a hash of both titles, the quarter tests/news/cluster/pairs.test.ts reports) is
+// held out and only measured; the threshold is picked by 5-fold cross-validation inside the rest.
+// Clustering does not use it (README: The daily edition says why); `npm run build && node
+// scripts/train-pairs.mjs` prints the figures.
 import { readFileSync } from 'node:fs';
 import { conflicting, headline } from '../dist/news/cluster/headline.js';
 import { PAIR_FEATURES, pairFeatures } from '../dist/news/cluster/pair-features.js';
@@ -28,9 +30,9 @@ function featuresOf(pair) {
   const words = [];
   const ids = new Map();
   const idOf = (w) => ids.get(w) ?? (ids.set(w, words.push(w) - 1), words.length - 1);
-  const a = headline(pair.a.title, canonicalUrl(pair.a.url), idOf);
-  const b = headline(pair.b.title, canonicalUrl(pair.b.url), idOf);
-  const weight = wordWeights(words, [a.ids, b.ids]);
+  const a = headline(pair.a.title, canonicalUrl(pair.a.url), idOf, pair.a.summary);
+  const b = headline(pair.b.title, canonicalUrl(pair.b.url), idOf, pair.b.summary);
+  const weight = wordWeights(words, [a.story, b.story]);
   const hours = (Date.parse(pair.a.publishedAt) - Date.parse(pair.b.publishedAt)) / 3_600_000;
   const f = pairFeatures(a, b, weight, hours);
   // What clustering rules out before any model: 48 hours apart, one shared word, a contradiction.
