@@ -141,6 +141,22 @@ describe('rankClusters', () => {
     expect(ids(rank(clusters))).toEqual([1, 2]);
   });
 
+  it("reads a cluster's relevance as its members' mean: one on-topic copy does not make an off-topic story ML", () => {
+    // Two copies of one story (one URL), one worded as ML and one not: the case of relevanceOf's comment (2023-11-06).
+    const url = 'https://laptops.example/review';
+    const mixed = clusterStories([
+      candidate({ id: 1, publisher: 'Outlet A', url, title: 'Sparse attention makes long-context language models cheaper to fine-tune', conceptNames: ['Transformer', 'Pretraining and fine-tuning'] }),
+      candidate({ id: 2, publisher: 'Outlet B', url, title: 'The new laptop has a brighter screen and a bigger battery' }),
+    ]);
+    expect(mixed).toHaveLength(1);
+    const judged = own(mixed[0]!);
+    const each = [1, 2].map((id) => own(single(candidate({ ...mixed[0]!.members.find((m) => m.id === id)!, publisher: `Alone ${id}` }))).relevance);
+    expect(each[0]!).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+    expect(each[1]!).toBeLessThan(RELEVANCE_THRESHOLD);
+    expect(judged.relevance).toBeCloseTo((each[0]! + each[1]!) / 2, 3);
+    expect(judged.ruledOut).toMatch(/^off-topic: relevance 0\.\d+ is below/);
+  });
+
   it('leaves out what an earlier edition showed', () => {
     const shown = single(candidate({ id: 1, sourceWeight: 10, shownIn: '2025-03-10' }));
     const ranked = rank([shown, single(candidate({ id: 2 }))]);
@@ -212,6 +228,18 @@ describe('round-ups', () => {
   it('lets a round-up in when the day has no single story left to place', () => {
     const ranked = rank([single(candidate({ id: 1, title: 'Live blog: sparse attention for long-context language models' })), single(candidate({ id: 2 }))]);
     expect(ids(ranked)).toEqual([2, 1]);
+  });
+
+  it("places the day's round-ups before reach-back: older stories only fill what the day left", () => {
+    const todays = [101, 102, 103].map((id) => single(candidate({ id })));
+    const roundUp = single(candidate({ id: 104, title: 'Live blog: sparse attention for long-context language models' }));
+    const older = [105, 106].map((id) =>
+      judgeCluster(single(candidate({ id, sourceWeight: 10, effectiveAt: new Date(WINDOW_END.getTime() - 30 * HOUR) })), 'reach-back', 1, WINDOW_END),
+    );
+    const ranked = rank([...todays, roundUp], older);
+    // The older stories score higher (weight 10) yet come after the day's round-up.
+    expect(ids(ranked)).toEqual([101, 102, 103, 104, 105]);
+    expect(outcomeOf(ranked, 106)).toEqual({ excluded: 'below the top 5' });
   });
 });
 

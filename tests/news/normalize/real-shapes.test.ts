@@ -117,4 +117,12 @@ describe('outlets and publishers', () => {
     expect(detectKind(items.map((i) => i.url), feed.siteUrl, 'https://www.verge.example/rss')).toBe('feed');
     expect(detectKind(['https://a.example/1', 'https://b.example/2'], feed.siteUrl, 'https://www.verge.example/rss')).toBeNull();
   });
+
+  it('is an aggregator only when more than half of the links leave the site', () => {
+    const home = ['https://www.verge.example/ai/1', 'https://www.verge.example/ai/2'];
+    const away = ['https://a.example/1', 'https://b.example/2', 'https://c.example/3'];
+    const kind = (urls: string[]) => detectKind(urls, 'https://www.verge.example/', 'https://www.verge.example/rss');
+    expect(kind([...home, ...away.slice(0, 2)])).toBe('feed'); // two of four: half is not most
+    expect(kind([...home, ...away])).toBe('aggregator'); // three of five
+  });
 });
