@@ -31,4 +31,23 @@ describe(`rate-limit charges on ${backend}`, () => {
     }
     expect(n).toBeGreaterThan(50);
   });
+
+  // A bucket's first charge, and its first after 2 × flushIntervalMs of quiet, is decided by one
+  // statement in the database (an insert, then an upsert): both grant a charge that uses up the
+  // limit exactly, and refuse the next point.
+  it('grants in the database a first charge that uses the whole limit, and refuses the next point', async () => {
+    const window = 1_000_000_000;
+    const first = await chargeRateLimit(database.db, 'test:edge-insert', 3, 3, window, new Date());
+    expect([first.allowed, first.remaining]).toEqual([true, 0]);
+    const next = await chargeRateLimit(database.db, 'test:edge-insert', 1, 3, window, new Date());
+    expect([next.allowed, next.remaining]).toEqual([false, 0]);
+  });
+
+  it('grants in the database, after a quiet spell, a charge that reaches the limit exactly', async () => {
+    const window = 1_000_000_000;
+    expect((await chargeRateLimit(database.db, 'test:edge-upsert', 1, 3, window, new Date())).remaining).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 2 * flushIntervalMs + 50));
+    const state = await chargeRateLimit(database.db, 'test:edge-upsert', 2, 3, window, new Date());
+    expect([state.allowed, state.remaining]).toEqual([true, 0]);
+  });
 });
