@@ -62,6 +62,8 @@ describe(`query costs on ${backend}`, () => {
       `query($n: Int) { stories(first: $n) { totalCount } }`,
       `{ concepts(after: "garbage") { totalCount } }`,
       `{ concept(slug: "dropout") { ${'related { '.repeat(20)}slug${' }'.repeat(20)} } }`,
+      // Cheap, but over the alias limit (30): refused before it would be charged its one point.
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
     ]) {
       const before = await remaining();
       const res = await gql(app.url, query, { n: 101 });

@@ -54,16 +54,24 @@ describe(`the plain HTTP routes on ${backend}`, () => {
 
   it('charges the same budget as /graphql, with the same headers, 429 and 401', async () => {
     const remaining = (res: Response) => Number(res.headers.get('x-ratelimit-remaining'));
+    // When the window's points are all back, in epoch seconds: the same for both paths, and it
+    // only moves on (a window may roll over between two requests).
+    const resets: number[] = [];
+    const reset = (res: Response) => resets.push(Number(res.headers.get('x-ratelimit-reset')));
     let last = await gql(app.url, '{ __typename }');
+    reset(last);
     let left = Number(last.headers.get('x-ratelimit-remaining'));
     for (const path of ['/daily', '/concepts/dropout', '/feed/daily.rss', '/daily', '/concepts/dropout']) {
       const res = await fetch(`${app.url}${path}`);
       expect([path, res.status, res.headers.get('x-ratelimit-limit'), res.headers.get('x-ratelimit-cost'), remaining(res)]).toEqual([path, 200, '300', '1', left - 1]);
+      reset(res);
       left -= 1;
       await res.arrayBuffer();
     }
     last = await gql(app.url, '{ __typename }');
+    reset(last);
     expect(Number(last.headers.get('x-ratelimit-remaining'))).toBe(left - 1);
+    expect(resets.every((r, i) => Number.isInteger(r) && r > Date.now() / 1000 - 1 && (i === 0 || r >= resets[i - 1]!)), String(resets)).toBe(true);
     let res: Response;
     do res = await fetch(`${app.url}/daily`);
     while (res.status === 200);
