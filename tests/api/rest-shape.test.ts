@@ -57,7 +57,7 @@ describe(`the plain HTTP routes on ${backend}`, () => {
     // When the window's points are all back, in epoch seconds: the same for both paths, and it
     // only moves on (a window may roll over between two requests).
     const resets: number[] = [];
-    const reset = (res: Response) => resets.push(Number(res.headers.get('x-ratelimit-reset')));
+    const reset = (res: { headers: Headers }) => resets.push(Number(res.headers.get('x-ratelimit-reset')));
     let last = await gql(app.url, '{ __typename }');
     reset(last);
     let left = Number(last.headers.get('x-ratelimit-remaining'));
