@@ -1,8 +1,9 @@
-// A server process for bench/load.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
+// A server process for bench/load.mjs and bench/load-split.mjs: the real app on PGlite (or BENCH_DATABASE_URL), or with
 // `bare`, a node:http server answering precomputed bytes: status, headers and body (the baseline;
 // `two-headers`, `reading-body` and `spinning` are the informational variants below).
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const mode = process.argv[2];
 if (mode === 'bare') {
@@ -47,4 +48,84 @@ if (mode === 'bare') {
   const { secret } = await createApiKey(database.db, 'bench');
   await publishEdition({ database, timeZone: 'UTC' }, dateIn('UTC', new Date()));
   process.send({ url: app.url, secret });
+  // For bench/load-split.mjs: a bare server inside this same process, and V8's CPU profiler over a
+  // window, so the app and the bare handler are measured at the same moment on the same machine.
+  process.on('message', (message) => void splitCommand(message).then((reply) => reply && process.send(reply)));
+}
+
+let profiler;
+async function splitCommand(message) {
+  if (message.bare) {
+    const body = readFileSync(message.bare[0]);
+    const [status, head] = JSON.parse(readFileSync(message.bare[1], 'utf8'));
+    const server = createServer(function bareAnswer(req, res) {
+      res.writeHead(status, head);
+      res.end(body);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { bareUrl: `http://127.0.0.1:${server.address().port}` };
+  }
+  if (message.profile === 'start') {
+    const { Session } = await import('node:inspector/promises');
+    profiler ??= new Session();
+    profiler.connect?.();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 50 });
+    await profiler.post('Profiler.start');
+    return { profiling: true };
+  }
+  if (message.profile === 'stop') {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    // BENCH_SPLIT_PROFILE_DIR keeps each window's profile (open it in Chrome DevTools' Performance panel).
+    const keep = process.env.BENCH_SPLIT_PROFILE_DIR;
+    if (keep) writeFileSync(path.join(keep, `${message.name ?? 'split'}.cpuprofile`), JSON.stringify(profile));
+    return { profile: splitOf(profile) };
+  }
+}
+
+/**
+ * Sampled µs spent answering, for the bare handler and for the app: each side's frames taken whole
+ * (the frame and everything it called), and of that the native writev that sends the answer. A
+ * side's frames are the outermost of its own code: node:http's frames above them are shared by the
+ * two servers (a profile's tree is by call path, not by server). For the app that is its request
+ * handler, and for a POST also the body's data callback, from which the cached answer is written.
+ * V8 inlines some handlers and callbacks, and their frames then vanish, so the outermost frame is
+ * found by walking up through the app's own files rather than by name.
+ */
+function splitOf(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
+  const perSample = (profile.endTime - profile.startTime) / profile.samples.length;
+  const rootsOf = (isOwn) => {
+    const outermost = (n) => {
+      let top = n;
+      for (let up = parentOf.get(n.id); up && isOwn(up); up = parentOf.get(up.id)) top = up;
+      return top;
+    };
+    const found = new Set(profile.nodes.filter(isOwn).map(outermost));
+    // Own code called back from inside own code through node's (an event emitted by a handler) would count twice.
+    const inside = (n) => {
+      for (let up = parentOf.get(n.id); up; up = parentOf.get(up.id)) if (found.has(up)) return true;
+      return false;
+    };
+    return [...found].filter((n) => !inside(n));
+  };
+  const measure = (roots) => {
+    let all = 0;
+    let writev = 0;
+    const walk = (n) => {
+      all += n.hitCount ?? 0;
+      if (n.callFrame.functionName === 'writev' && n.callFrame.url === '') writev += n.hitCount ?? 0;
+      for (const c of n.children ?? []) walk(byId.get(c));
+    };
+    for (const root of roots) walk(root);
+    return { all: all * perSample, writev: writev * perSample };
+  };
+  return {
+    bare: measure(rootsOf((n) => n.callFrame.functionName === 'bareAnswer')),
+    app: measure(rootsOf((n) => /\/dist\/http\/(app|server|graphql-route|body)\.js$/.test(n.callFrame.url))),
+  };
 }

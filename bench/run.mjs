@@ -7,6 +7,7 @@ import { editionBench } from './edition.mjs';
 import { growthBench } from './growth.mjs';
 import { ingestBench } from './ingest.mjs';
 import { loadBench } from './load.mjs';
+import { loadSplitBench } from './load-split.mjs';
 import { memoryBench } from './memory.mjs';
 import { deliveryBench } from './mail.mjs';
 import { clientsBench } from './clients.mjs';
@@ -19,6 +20,8 @@ const only = process.argv[2];
 const benches = { startup: startupBench, statements: statementBench, ingest: ingestBench, cold: coldQueryBench, 'cold-page': coldPageBench, memory: memoryBench, clients: clientsBench, load: loadBench, growth: growthBench, edition: editionBench, mail: deliveryBench };
 // The soak runs only when asked for (`npm run bench -- soak [--full]`): minutes, not seconds.
 if (only === 'soak') benches.soak = soakBench;
+// The split runs only when asked for (`npm run bench -- load-split`): it explains the load rows.
+if (only === 'load-split') benches['load-split'] = loadSplitBench;
 const rows = [];
 for (const [name, bench] of Object.entries(benches)) if (!only || only === name) rows.push(...(await bench({ postgresUrl, full: process.argv.includes('--full') })));
 
