@@ -8,17 +8,15 @@
 // routing, the key, the cache lookup, the rate-limit charge, the headers). writev's own cost grows
 // with the delay before it: the later an answer comes, the more often the load generator on the
 // same cores has gone to sleep and must be woken, and that wake-up is paid inside writev.
-import { execFile, fork } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { autocannon, capture, headerList } from './load.mjs';
 import { scratchDatabase } from './scratch-db.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const run = promisify(execFile);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 6);
 const rounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 
@@ -33,32 +31,6 @@ function ask(child, message, key) {
     };
     child.on('message', onMessage);
     child.send(message);
-  });
-}
-
-async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
-  const args = ['-c', '25', '-d', String(seconds), '-j', '-m', method];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  if (body) args.push('-b', body);
-  const { stdout } = await run(path.join(here, '../node_modules/.bin/autocannon'), [...args, url], { maxBuffer: 64 * 1024 * 1024 });
-  const r = JSON.parse(stdout);
-  return { total: r.requests.total, bad: r.errors + r.timeouts + r.non2xx };
-}
-
-/** The app's answer as sent: status, headers less those node:http adds itself, and the bytes. */
-function capture(url, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const added = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
-        const head = Object.entries(res.headers).flatMap(([k, v]) => (added.has(k) ? [] : Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, v]));
-        resolve({ status: res.statusCode, head, bytes: Buffer.concat(chunks) });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
   });
 }
 
@@ -84,9 +56,10 @@ export async function loadSplitBench({ postgresUrl } = {}) {
         const answer = await capture(`${app.url}${c.path}`, c.request);
         const [bodyFile, headFile] = [path.join(dir, 'body'), path.join(dir, 'head.json')];
         await writeFile(bodyFile, answer.bytes);
-        await writeFile(headFile, JSON.stringify([answer.status, answer.head]));
+        await writeFile(headFile, JSON.stringify([answer.status, headerList(answer.headers)]));
         const bareUrl = await ask(child, { bare: [bodyFile, headFile] }, 'bareUrl');
-        const both = () => Promise.all([autocannon(`${bareUrl}${c.path}`, c.request), autocannon(`${app.url}${c.path}`, c.request)]);
+        const load = (url) => autocannon(url, c.request, { connections: 25, seconds });
+        const both = () => Promise.all([load(`${bareUrl}${c.path}`), load(`${app.url}${c.path}`)]);
         await both(); // warm-up: both paths optimized before the profile
         const per = { bare: [], app: [], bareWrite: [], appWrite: [] };
         let bad = 0;
@@ -94,7 +67,7 @@ export async function loadSplitBench({ postgresUrl } = {}) {
           await ask(child, { profile: 'start' }, 'profiling');
           const [bare, appRun] = await both();
           const split = await ask(child, { profile: 'stop', name: `${target.name}-${c.request.method ?? 'GET'}-${i + 1}` }, 'profile');
-          bad = Math.max(bad, bare.bad, appRun.bad);
+          bad = Math.max(bad, ...[bare, appRun].map((r) => r.errors + r.non2xx));
           per.bare.push(split.bare.all / bare.total);
           per.app.push(split.app.all / appRun.total);
           per.bareWrite.push(split.bare.writev / bare.total);

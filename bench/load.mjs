@@ -32,8 +32,9 @@ function startServer(args, env = {}) {
   return new Promise((resolve) => child.once('message', (info) => resolve({ ...info, child })));
 }
 
-async function autocannon(url, { method = 'GET', headers = {}, body } = {}) {
-  const args = ['-c', '50', '-d', String(seconds), '-j', '-m', method];
+/** One autocannon run (50 connections unless told) of `seconds`; the parsed figures. */
+export async function autocannon(url, { method = 'GET', headers = {}, body } = {}, { connections = 50, seconds: duration = seconds } = {}) {
+  const args = ['-c', String(connections), '-d', String(duration), '-j', '-m', method];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   if (body) args.push('-b', body);
   const bin = path.join(here, '../node_modules/.bin/autocannon');
@@ -106,7 +107,7 @@ async function compare(twoHeaderServer, bareServer, appServer, request, readingS
 }
 
 /** The app's answer as sent: status, headers and the bytes on the wire (fetch would decompress them). */
-function capture(url, { method = 'GET', headers = {}, body } = {}) {
+export function capture(url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {
       const chunks = [];
@@ -122,7 +123,7 @@ function capture(url, { method = 'GET', headers = {}, body } = {}) {
 const addedByNode = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** The headers of a response as writeHead's flat list, less those node:http adds itself. */
-const headerList = (headers) => headers.filter(([name]) => !addedByNode.has(name)).flat();
+export const headerList = (headers) => headers.filter(([name]) => !addedByNode.has(name)).flat();
 
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];
