@@ -13,8 +13,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { autocannon, capture, headerList } from './load.mjs';
-import { scratchDatabase } from './scratch-db.mjs';
+import { autocannon, capture, headerList, loadTargets } from './load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 6);
@@ -39,9 +38,7 @@ const shown = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed
 
 export async function loadSplitBench({ postgresUrl } = {}) {
   const rows = [];
-  const targets = [{ name: 'PGlite', env: { BENCH_DATABASE_URL: '' } }];
-  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, 'split') : undefined;
-  if (scratch) targets.push({ name: 'PostgreSQL', env: { BENCH_DATABASE_URL: scratch.url } });
+  const { targets, scratch } = await loadTargets(postgresUrl, 'split');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-split-'));
   const query = '{ daily { date conceptOfTheDay { slug title summary } concepts { slug name title summary } topStories { rank score reasons story { title url summary publishedAt coverage source { name } } } } }';
   try {

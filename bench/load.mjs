@@ -125,11 +125,20 @@ const addedByNode = new Set(['date', 'connection', 'keep-alive', 'transfer-encod
 /** The headers of a response as writeHead's flat list, less those node:http adds itself. */
 export const headerList = (headers) => headers.filter(([name]) => !addedByNode.has(name)).flat();
 
+/**
+ * The databases a load-server child runs on: PGlite always, and PostgreSQL in a scratch database
+ * (dropped by the caller) when a server URL is given.
+ */
+export async function loadTargets(postgresUrl, label) {
+  const targets = [{ name: 'PGlite', env: { BENCH_DATABASE_URL: '' } }];
+  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, label) : undefined;
+  if (scratch) targets.push({ name: 'PostgreSQL', env: { BENCH_DATABASE_URL: scratch.url } });
+  return { targets, scratch };
+}
+
 export async function loadBench({ postgresUrl } = {}) {
   const rows = [];
-  const targets = [{ name: 'PGlite', env: { BENCH_DATABASE_URL: '' } }];
-  const scratch = postgresUrl ? await scratchDatabase(postgresUrl, 'load') : undefined;
-  if (scratch) targets.push({ name: 'PostgreSQL', env: { BENCH_DATABASE_URL: scratch.url } });
+  const { targets, scratch } = await loadTargets(postgresUrl, 'load');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlbrief-load-'));
   const dailyQuery = JSON.stringify({
     query: '{ daily { date conceptOfTheDay { slug title summary } concepts { slug name title summary } topStories { rank score reasons story { title url summary publishedAt coverage source { name } } } } }',
