@@ -7,7 +7,7 @@ export async function scratchDatabase(url, label) {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const name = `mlbrief_bench_${label}_${process.pid}`;
-  const server = await openDatabase({ url: admin.toString(), dataDir: '', maxConnections: 1 });
+  const server = await openDatabase({ url: admin.toString(), dataDir: '', maxConnections: 1, statementTimeoutMs: 0 });
   await server.db.execute(sql.raw(`drop database if exists "${name}"`));
   await server.db.execute(sql.raw(`create database "${name}"`));
   const scratch = new URL(url);

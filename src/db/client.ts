@@ -23,6 +23,12 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** A PGlite data-dir tarball to start a new database from (tests boot from a migrated one). */
   template?: Blob;
+  /**
+   * PostgreSQL's statement_timeout in ms (default 15 s; 0: none). Only connections that create and
+   * drop databases lift it: DROP DATABASE waits for a checkpoint, which on a busy server can take
+   * longer than any query the app runs should.
+   */
+  statementTimeoutMs?: number;
 }
 
 class StatementCounter implements DrizzleLogger {
@@ -38,18 +44,18 @@ class StatementCounter implements DrizzleLogger {
 /** PostgreSQL when a URL is given, otherwise the embedded PGlite under `dataDir`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.maxConnections ?? 10)
+    ? openPostgres(options.url, options.maxConnections ?? 10, options.statementTimeoutMs ?? 15_000)
     : openPglite(options.dataDir, options.template);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, statementTimeoutMs: number): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // statement_timeout: no query, however hostile, holds a connection for long.
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    connection: { application_name: 'mlbrief', statement_timeout: 15_000 },
+    connection: { application_name: 'mlbrief', statement_timeout: statementTimeoutMs },
   });
   const counter = new StatementCounter();
   const db = drizzle(client, { schema, logger: counter }) as unknown as Db;

@@ -32,7 +32,7 @@ describe(`migrations on an empty ${backend} database`, () => {
       return { open: async (_maxConnections?: number) => database, shared: true };
     }
     const name = `mlbrief_test_empty_${process.pid}_${cleanups.length}`;
-    const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1 });
+    const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1, statementTimeoutMs: 0 });
     await admin.db.execute(sql.raw(`drop database if exists "${name}"`));
     await admin.db.execute(sql.raw(`create database "${name}"`));
     const opened: { close(): Promise<void> }[] = [];

@@ -26,7 +26,7 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
     return { ...database, dispose: () => database.close() };
   }
   const name = `mlbrief_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1 });
+  const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', maxConnections: 1, statementTimeoutMs: 0 });
   await admin.db.execute(sql.raw(`create database "${name}" template "${inject(options.seeded ? 'postgresSeededTemplate' : 'postgresTemplate')}"`));
   const url = databaseUrl(serverUrl, name);
   const database = await openDatabase({ url, dataDir: '' });

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
 
   if (serverUrl) {
     const template = `mlbrief_test_template_${process.pid}`;
-    const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '' });
+    const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', statementTimeoutMs: 0 });
     await admin.db.execute(sql.raw(`drop database if exists "${template}"`));
     await admin.db.execute(sql.raw(`create database "${template}"`));
     const db = await openDatabase({ url: databaseUrl(serverUrl, template), dataDir: '' });
@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (serverUrl) {
-      const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '' });
+      const admin = await openDatabase({ url: adminUrl(serverUrl), dataDir: '', statementTimeoutMs: 0 });
       for (const name of [`mlbrief_test_template_${process.pid}`, `mlbrief_test_template_${process.pid}_seeded`]) {
         await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
       }
