@@ -174,6 +174,35 @@ describe(`delivering an edition through a real SMTP server on ${backend}`, () =>
     expect(smtp.messages).toEqual([]);
   });
 
+  it('stops claiming when told to stop: messages in flight finish and are recorded, the rest wait as pending for the next run', async () => {
+    await withServer({ delayMs: 100 });
+    const emails = Array.from({ length: 30 }, (_, i) => `reader${i}@example.org`);
+    await addSubscribers(database.db, emails);
+    const edition = await insertEdition(database.db, '2026-11-27');
+    const stop = new AbortController();
+    const running = deliverEdition(deps({ signal: stop.signal, batchSize: 10, inFlight: 3 }), edition);
+    await smtp.waitFor(1);
+    stop.abort();
+    const report = await running;
+    const stopped = smtp.messages.length;
+    expect(stopped).toBeGreaterThan(0);
+    // Those in flight when it stopped (3), and at most one handed over as the first was answered:
+    // the rest of the claimed batch (10) goes back unsent.
+    expect(stopped).toBeLessThanOrEqual(4);
+    expect(report).toMatchObject({ sent: stopped, failed: 0, pending: 30 - stopped });
+    const states = await queryRows<{ state: string; n: number; claimed: number }>(
+      database.db,
+      sql`select state, count(*)::int as n, count(claimed_by)::int as claimed from deliveries group by state order by state`,
+    );
+    // Nothing left 'sending' under this process's key: a stop is not a crash, so nothing may be sent twice.
+    expect(states).toEqual([
+      { state: 'pending', n: 30 - stopped, claimed: 0 },
+      { state: 'sent', n: stopped, claimed: expect.any(Number) },
+    ]);
+    expect(await deliverEdition(deps(), edition)).toMatchObject({ sent: 30 - stopped, pending: 0 });
+    expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([...emails].sort());
+  });
+
   it('two senders at once and 1,000 subscribers: exactly 1,000 messages, one per subscriber', async () => {
     await withServer();
     const emails = Array.from({ length: 1000 }, (_, i) => `reader${i}@example.org`);
