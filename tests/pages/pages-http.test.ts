@@ -198,7 +198,8 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
   });
 
   it('answers an unknown slug or tag with a 404 page for browsers and NOT_FOUND JSON for everyone else', async () => {
-    for (const path of ['/concepts/no-such-concept', '/tags/no-such-tag', '/concepts?tag=no-such-tag', '/concepts?page=99']) {
+    // /daily/2001-01-01: before this installation's first news, so no edition (PRODUCT.md, The daily edition).
+    for (const path of ['/concepts/no-such-concept', '/tags/no-such-tag', '/concepts?tag=no-such-tag', '/concepts?page=99', '/daily/2001-01-01', '/assets/no-such.css']) {
       const html = await page(`${url}${path}`);
       expect(html.status, path).toBe(404);
       expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -213,7 +214,7 @@ describe(`the reader's pages over HTTP on ${backend}`, () => {
   });
 
   it('answers a malformed date or filter with 400', async () => {
-    for (const path of ['/daily/2026-02-30', '/daily/yesterday', '/archive?before=soon', '/concepts?difficulty=hard', '/concepts?page=0']) {
+    for (const path of ['/daily/2026-02-30', '/daily/2999-01-01', '/daily/yesterday', '/archive?before=soon', '/concepts?difficulty=hard', '/concepts?page=0']) {
       const html = await page(`${url}${path}`);
       expect(html.status, path).toBe(400);
       expect(await html.text()).toContain('<h1>That address is not quite right</h1>');
