@@ -130,6 +130,15 @@ describe(`subscribing over HTTP and GraphQL on ${backend}`, () => {
     expect(await page.text()).toContain('exactly one @');
     expect((await fetch(`${app.url}/subscribe`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
     expect((await fetch(`${app.url}/subscribe`)).status).toBe(405);
+    // Not JSON at all, JSON without an address, and a body past the form's 4 KiB: each a clear code.
+    for (const body of ['{"email": ', '[]', '{"mail": "x@example.org"}']) {
+      const res = await fetch(`${app.url}/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status, body).toBe(400);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code, body).toBe('BAD_REQUEST');
+    }
+    const huge = await form('/subscribe', `email=${'a'.repeat(5000)}%40example.org`);
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const gqlBad = await gql(app.url, 'mutation { subscribe(email: "nope") { accepted } }');
     expect(gqlBad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

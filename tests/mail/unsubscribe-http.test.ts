@@ -18,7 +18,7 @@ describe(`unsubscribing from a daily e-mail on ${backend}`, () => {
     database = await createTestDatabase({ seeded: true });
     smtp = await startSmtpServer();
     app = await startApp({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, PUBLIC_URL: origin }), logger: pino({ level: 'silent' }), database });
-    await addSubscribers(database.db, ['click@example.org', 'page@example.org', 'api@example.org']);
+    await addSubscribers(database.db, ['click@example.org', 'page@example.org', 'api@example.org', 'json@example.org']);
     await deliverEdition({ database, mailer: app.mail.mailer, logger: pino({ level: 'silent' }) }, await insertEdition(database.db, '2026-11-27'));
     for (const m of smtp.messages) links.set(m.to[0]!, /^List-Unsubscribe: <([^>]+)>/m.exec(m.raw.toString('latin1'))![1]!.replace(origin, app.url));
   });
@@ -52,6 +52,17 @@ describe(`unsubscribing from a daily e-mail on ${backend}`, () => {
     expect(await subscriberRow(database.db, 'page@example.org')).toMatchObject({ status: 'confirmed' });
     expect((await fetch(`${app.url}${action}`, { method: 'POST' })).status).toBe(200);
     expect(await subscriberRow(database.db, 'page@example.org')).toMatchObject({ status: 'unsubscribed' });
+  });
+
+  it('answers JSON to a client that asks for it: the one-click POST, and the GET that changes nothing', async () => {
+    const link = links.get('json@example.org')!;
+    const look = await fetch(link, { headers: { accept: 'application/json' } });
+    expect(look.status).toBe(200); // a GET only shows what a click would do: the page, whatever is asked
+    expect(await subscriberRow(database.db, 'json@example.org')).toMatchObject({ status: 'confirmed' });
+    const res = await fetch(link, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', message: 'Unsubscribed' });
+    expect(await subscriberRow(database.db, 'json@example.org')).toMatchObject({ status: 'unsubscribed' });
   });
 
   it('GraphQL unsubscribe(token) does the same, idempotently', async () => {
