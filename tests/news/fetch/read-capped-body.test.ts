@@ -56,6 +56,16 @@ describe('readCappedBody', () => {
     expect((err as FetchError).code).toBe('TOO_LARGE');
   });
 
+  it.each([
+    ['no encoding', (b: Buffer) => b, {}],
+    ['gzip', zlib.gzipSync, { 'content-encoding': 'gzip' }],
+  ] as const)('refuses a streamed body (%s, no Content-Length) one byte past the cap, and takes one at it', async (_label, encode, headers) => {
+    const over = response(encode(Buffer.alloc(1001, 'a')), headers);
+    expect(((await readCappedBody(over.res, 1000, new AbortController().signal).catch((e: unknown) => e)) as FetchError).code).toBe('TOO_LARGE');
+    const at = response(encode(Buffer.alloc(1000, 'a')), headers);
+    expect((await readCappedBody(at.res, 1000, new AbortController().signal)).length).toBe(1000);
+  });
+
   it('accepts a body exactly at the cap', async () => {
     const { res } = response(Buffer.alloc(1000, 'a'), { 'content-length': '1000' });
     expect((await readCappedBody(res, 1000, new AbortController().signal)).length).toBe(1000);
