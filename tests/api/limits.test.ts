@@ -156,6 +156,11 @@ describe(`rate limits and API keys on ${backend}`, () => {
       headers: { origin: 'https://evil.example.org', 'access-control-request-method': 'POST' },
     });
     expect(bad.status).toBe(403);
+    // Only the exact origin: not one that starts with it, nor another scheme or port of it.
+    for (const origin of ['https://app.example.org.evil.example', 'http://app.example.org', 'https://app.example.org:8443']) {
+      const lookalike = await fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect([origin, lookalike.status, lookalike.headers.get('access-control-allow-origin')]).toEqual([origin, 403, null]);
+    }
   });
 
   it('serves Prometheus metrics with request counts and latency by operation', async () => {
