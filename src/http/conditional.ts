@@ -9,6 +9,14 @@ export interface Validators {
   cacheControl: string;
 }
 
+/**
+ * Whether an If-None-Match value names this entity tag, or is `*`. The comparison is weak
+ * (RFC 9110, 13.1.2): a proxy that compressed an answer hands its clients `W/"…"`.
+ */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+}
+
 export function isConditional(req: IncomingMessage): boolean {
   return req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
 }
@@ -22,7 +30,7 @@ export function notModified(req: IncomingMessage, res: ServerResponse, v: Valida
   const ifModifiedSince = req.headers['if-modified-since'];
   let fresh = false;
   if (ifNoneMatch !== undefined) {
-    fresh = ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === v.etag || t.trim() === '*');
+    fresh = etagMatches(ifNoneMatch, v.etag);
   } else if (ifModifiedSince !== undefined) {
     const since = Date.parse(ifModifiedSince);
     fresh = !Number.isNaN(since) && Date.parse(v.lastModified) <= since;

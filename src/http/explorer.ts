@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pickEncoding } from './negotiate.js';
+import { etagMatches } from './conditional.js';
 
 /**
  * GraphiQL and React as `npm run build` copied them into dist/explorer/, each also brotli- and
@@ -95,8 +96,7 @@ export async function explorerRoute(req: IncomingMessage, res: ServerResponse, p
     'cache-control': 'public, max-age=86400',
     vary: 'accept-encoding',
   };
-  const tags = req.headers['if-none-match'];
-  if (tags !== undefined && tags.split(',').some((t) => t.trim().replace(/^W\//, '') === asset.etag || t.trim() === '*')) {
+  if (etagMatches(req.headers['if-none-match'], asset.etag)) {
     res.writeHead(304, headers).end();
     return true;
   }

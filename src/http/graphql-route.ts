@@ -5,6 +5,7 @@ import { adminAccess } from '../graphql/auth.js';
 import type { Database } from '../db/client.js';
 import { BodyTooLargeError, receiveBody } from './body.js';
 import { sendError } from './respond.js';
+import { etagMatches } from './conditional.js';
 import { AppError } from '../shared/errors.js';
 import { answerTooLarge } from './too-large.js';
 import { bearerToken, bucketOf, knownClient, type Client } from '../access/client.js';
@@ -255,8 +256,7 @@ async function sendHit(req: IncomingMessage, res: ServerResponse, ctx: GraphQLCo
 
 /** Whether If-None-Match names this entity tag (or `*`). */
 function matches(req: IncomingMessage, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  return header !== undefined && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  return etagMatches(req.headers['if-none-match'], etag);
 }
 
 /** A 304 has no body: its head without content-length. */

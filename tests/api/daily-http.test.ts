@@ -60,6 +60,13 @@ describe(`daily JSON, feeds and e-mail over HTTP on ${backend}`, () => {
     expect(byDate.status).toBe(304);
     const stale = await fetch(`${app.url}/daily/${past}`, { headers: { 'if-none-match': '"old"' } });
     expect(stale.status).toBe(200);
+    // If-None-Match compares weakly (RFC 9110): a proxy that compressed the answer hands clients W/"…".
+    for (const tags of [`W/${etag}`, `"old", ${etag}`, '*']) {
+      expect((await fetch(`${app.url}/daily/${past}`, { headers: { 'if-none-match': tags } })).status, tags).toBe(304);
+    }
+    // If-None-Match wins over If-Modified-Since: a stale tag gets the answer whatever the date says.
+    const both = await fetch(`${app.url}/daily/${past}`, { headers: { 'if-none-match': '"old"', 'if-modified-since': first.headers.get('last-modified')! } });
+    expect(both.status).toBe(200);
   });
 
   it('serves the newest edition at /daily and refuses future dates', async () => {
