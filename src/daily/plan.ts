@@ -69,8 +69,15 @@ export async function planEdition(db: Db, date: string, timeZone: string): Promi
     ...replacements(current.filter((s) => isReplacement(s.arxivAnnounce)), end),
   ];
 
-  let reachJudged: JudgedCluster[] = [];
-  if (ownJudged.filter((j) => j.ruledOut === null).length < storiesPerEdition) {
+  const rank = (reachJudged: JudgedCluster[]) => {
+    const { closeness } = clustering;
+    const sameEvent = (a: StoryCluster, b: StoryCluster) => closeness(a, b) >= SAME_EVENT_IN_FIVE;
+    return rankClusters(ownJudged, reachJudged, { windowEnd: end, limit: storiesPerEdition, maxPerPublisher, sameEvent });
+  };
+  let ranked = rank([]);
+  // A thin day reaches back: one whose own stories fill fewer than five places once the rules
+  // (off-topic, shown before, two per publisher, one per event) have left some out.
+  if (ranked.filter((r) => 'rank' in r.outcome).length < storiesPerEdition) {
     const loaded = new Set([...currentIds, ...anchors.map((s) => s.id)]);
     const older = (await windowCandidates(db, startOfDay(addDays(date, -1 - maxReachBackDays), timeZone), start))
       .filter((s) => !loaded.has(s.id))
@@ -79,14 +86,13 @@ export async function planEdition(db: Db, date: string, timeZone: string): Promi
     const olderIds = new Set(older.map((s) => s.id));
     // Compared within the run that saw every candidate (its word weights are the day's and before).
     clustering = clusterAndCompare([...fresh, ...older]);
-    reachJudged = clustering.clusters
-      .filter((c) => c.members.some((m) => olderIds.has(m.id)) && !c.members.some((m) => currentIds.has(m.id)))
-      .map((c) => judgeCluster(c, 'reach-back', Math.floor((start.getTime() - c.representative.effectiveAt.getTime()) / DAY_MS) + 1, end));
+    ranked = rank(
+      clustering.clusters
+        .filter((c) => c.members.some((m) => olderIds.has(m.id)) && !c.members.some((m) => currentIds.has(m.id)))
+        .map((c) => judgeCluster(c, 'reach-back', Math.floor((start.getTime() - c.representative.effectiveAt.getTime()) / DAY_MS) + 1, end)),
+    );
   }
 
-  const { closeness } = clustering;
-  const sameEvent = (a: StoryCluster, b: StoryCluster) => closeness(a, b) >= SAME_EVENT_IN_FIVE;
-  const ranked = rankClusters(ownJudged, reachJudged, { windowEnd: end, limit: storiesPerEdition, maxPerPublisher, sameEvent });
   const reachedBackDays = Math.max(1, ...ranked.filter((r) => 'rank' in r.outcome && r.tier === 'reach-back').map((r) => r.daysBack + 1));
   return { ranked, window: { start: startOfDay(addDays(date, -reachedBackDays), timeZone), end, reachedBackDays } };
 }
