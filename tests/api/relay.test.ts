@@ -111,6 +111,19 @@ describe(`Relay connections and nodes on ${backend}`, () => {
     }
   });
 
+  it('refuses first or last outside 1–100 before running anything, pointing at the argument', async () => {
+    for (const [value, query] of [
+      ['0', '{ concepts(first: 0) { totalCount } }'],
+      ['101', '{ concepts(last: 101) { totalCount } }'],
+    ] as const) {
+      const res = await gql(app.url, query);
+      const column = query.indexOf(value === '0' ? 'first' : 'last') + 1;
+      expect([res.status, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.locations]).toEqual([400, 'BAD_USER_INPUT', [{ line: 1, column }]]);
+      expect(res.errors?.[0]?.message).toMatch(new RegExp(`^(first|last) must be between 1 and 100, got ${value}$`));
+      expect(res.data ?? null).toBeNull(); // refused as a whole request, not as a field that failed
+    }
+  });
+
   it('resolves every id it hands out through node(id): IngestRun and the preview too', async () => {
     // Today before any ingest pass: a preview, not stored, with an id of its own.
     const preview = await gql(app.url, `query($d: Date) { daily(date: $d) { id preview } }`, { d: new Date().toISOString().slice(0, 10) });

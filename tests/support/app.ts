@@ -13,7 +13,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Headers;
   data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; locations?: { line: number; column: number }[]; extensions?: { code?: string } }[];
 }
 
 /** A GraphQL request over real HTTP, as any client would send it. */
