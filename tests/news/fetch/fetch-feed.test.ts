@@ -70,6 +70,11 @@ beforeAll(async () => {
         return redirect('/loop/b');
       case '/loop/b':
         return redirect('/loop/a');
+      // A loop whose Locations differ only in fragments, which are never sent.
+      case '/loop/c':
+        return redirect('/loop/d#one');
+      case '/loop/d':
+        return redirect('/loop/c#two');
       case '/to-ftp':
         return redirect('ftp://example.org/feed.xml');
       case '/to-garbage':
@@ -198,6 +203,8 @@ describe('fetchFeed: redirects and URLs', () => {
     expect(err.code).toBe('REDIRECT_LOOP');
     const a = `${server.origin}/loop/a`;
     expect(err.message).toBe(`redirect loop: ${a} → ${server.origin}/loop/b → ${a}`);
+    const fragments = await failure(get('/loop/c'));
+    expect([fragments.code, fragments.message]).toEqual(['REDIRECT_LOOP', `redirect loop: ${server.origin}/loop/c → ${server.origin}/loop/d → ${server.origin}/loop/c`]);
   });
 
   it('refuses a redirect to ftp:', async () => {
