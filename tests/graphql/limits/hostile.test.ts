@@ -110,6 +110,19 @@ describe('hostile queries are refused before execution', () => {
 });
 
 describe('other refusals', () => {
+  it.each([
+    ['DEPTH', 'maxDepth', `{ concept(slug: "x") { ${nest('related', 3, 'slug')} } }`, 'query depth'],
+    ['ALIASES', 'maxAliases', `{ concept(slug: "x") { a: slug b: name c: title d: summary } }`, 'aliased field count'],
+    ['COST', 'maxCost', `{ concepts(first: 7) { nodes { slug tags { slug } related { slug } } } }`, 'query cost'],
+  ] as const)('%s: a query exactly at its limit passes, one over is refused', (code, limit, source, what) => {
+    // The query's own measure, read from the refusal under a limit of 0.
+    const measured = violations(source, undefined, { ...defaultLimits, [limit]: 0 }).find((v) => v.code === code)!;
+    const value = Number(new RegExp(`^${what} (\\d+) exceeds`).exec(measured.message)![1]);
+    expect(value).toBeGreaterThan(1);
+    expect(violations(source, undefined, { ...defaultLimits, [limit]: value }).map((v) => v.code)).toEqual([]);
+    expect(violations(source, undefined, { ...defaultLimits, [limit]: value - 1 }).map((v) => v.code)).toEqual([code]);
+  });
+
   it('syntax errors stay graphql-js syntax errors', () => {
     const refusal = parseRefusal('{ concept(slug: ');
     expect(refusal.message).toMatch(/^Syntax Error/);
