@@ -21,6 +21,16 @@ describe(`API key lookups on ${backend}`, () => {
     expect(database.stats.statements - before).toBe(1);
   });
 
+  it('trusts a lookup for keyLookupTtlMs and not a moment longer', async () => {
+    const { key, secret } = await createApiKey(database.db, 'idle');
+    const before = performance.now();
+    await findApiKeyId(database.db, secret);
+    const after = performance.now();
+    // The entry's age is counted from when its statement was sent, somewhere between the two readings.
+    expect(cachedApiKeyId(database.db, secret, after + keyLookupTtlMs)).toBeUndefined();
+    expect(cachedApiKeyId(database.db, secret, before + keyLookupTtlMs - 1)).toEqual(expect.objectContaining({ id: key.id }));
+  });
+
   it('looks a key up again ahead of expiry while it is used: a revocation elsewhere shows before the entry would expire', async () => {
     const { key, secret } = await createApiKey(database.db, 'steady');
     await findApiKeyId(database.db, secret);
