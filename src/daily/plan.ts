@@ -61,7 +61,7 @@ export async function planEdition(db: Db, date: string, timeZone: string): Promi
   const mark = (s: CandidateStory) => ({ ...s, shownIn: shown.get(s.id) ?? null });
 
   const fresh = [...current, ...anchors].map(mark).filter((s) => !isReplacement(s.arxivAnnounce));
-  let clustering: Clustering<CandidateStory> = clusterAndCompare(fresh);
+  const clustering = clusterAndCompare(fresh);
   const ownJudged = [
     ...clustering.clusters
       .filter((c) => c.members.some((m) => currentIds.has(m.id)))
@@ -69,12 +69,11 @@ export async function planEdition(db: Db, date: string, timeZone: string): Promi
     ...replacements(current.filter((s) => isReplacement(s.arxivAnnounce)), end),
   ];
 
-  const rank = (reachJudged: JudgedCluster[]) => {
-    const { closeness } = clustering;
+  const rank = ({ closeness }: Clustering<CandidateStory>, reachJudged: JudgedCluster[]) => {
     const sameEvent = (a: StoryCluster, b: StoryCluster) => closeness(a, b) >= SAME_EVENT_IN_FIVE;
     return rankClusters(ownJudged, reachJudged, { windowEnd: end, limit: storiesPerEdition, maxPerPublisher, sameEvent });
   };
-  let ranked = rank([]);
+  let ranked = rank(clustering, []);
   // A thin day reaches back: one whose own stories fill fewer than five places once the rules
   // (off-topic, shown before, two per publisher, one per event) have left some out.
   if (ranked.filter((r) => 'rank' in r.outcome).length < storiesPerEdition) {
@@ -85,9 +84,10 @@ export async function planEdition(db: Db, date: string, timeZone: string): Promi
       .filter((s) => !isReplacement(s.arxivAnnounce));
     const olderIds = new Set(older.map((s) => s.id));
     // Compared within the run that saw every candidate (its word weights are the day's and before).
-    clustering = clusterAndCompare([...fresh, ...older]);
+    const everything = clusterAndCompare([...fresh, ...older]);
     ranked = rank(
-      clustering.clusters
+      everything,
+      everything.clusters
         .filter((c) => c.members.some((m) => olderIds.has(m.id)) && !c.members.some((m) => currentIds.has(m.id)))
         .map((c) => judgeCluster(c, 'reach-back', Math.floor((start.getTime() - c.representative.effectiveAt.getTime()) / DAY_MS) + 1, end)),
     );

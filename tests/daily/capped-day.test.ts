@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainEdition, publishEdition } from '../../src/daily/build.js';
-import { explainLines } from '../../src/daily/explain.js';
 import { addSource } from '../../src/news/sources.queries.js';
 import { addDays, dateIn, startOfDay } from '../../src/shared/dates.js';
 import { backend, createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -46,7 +45,6 @@ describe(`a day whose own stories the publisher cap leaves short on ${backend}`,
   it('fills the place the cap left with a reach-back story, and leaves the third from one publisher out', async () => {
     const edition = await publishEdition({ database, timeZone: tz }, date);
     const stories = edition.content.stories;
-    if (process.env.EXPLAIN) console.log(explainLines(date, (await explainEdition(database.db, date, tz, new Date())).plan).join('\n'));
     expect(stories.map((s) => s.sourceName).sort()).toEqual(['Lab', 'Lab', 'Press', 'Wire', 'Wire']);
     const filled = stories.find((s) => s.sourceName === 'Press')!;
     expect(filled.rank).toBe(5);
